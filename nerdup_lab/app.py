@@ -1,0 +1,46 @@
+"""The jupyter-server extension: wires configuration, the backend and the routes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_server.extension.application import ExtensionApp
+from traitlets import Instance
+
+from ._version import __version__
+from .config import NerdUp
+from .handlers import routes
+
+
+class NerdUpExtension(ExtensionApp):
+    """Serves the nerdup REST API under `<base_url>/nerdup/api/v1/`."""
+
+    name = "nerdup_lab"
+    description = __doc__ or ""
+    classes = [NerdUp]  # noqa: RUF012 - traitlets expects a plain list here
+
+    settings_obj = Instance(NerdUp, allow_none=True)
+
+    def initialize_settings(self) -> None:
+        from .backend.factory import make_backend
+
+        self.settings_obj = NerdUp(parent=self)
+        backend = make_backend(self.settings_obj, self.serverapp, self.log)
+        self.settings.update(
+            {
+                "nerdup_backend": backend,
+                "nerdup_config": self.settings_obj,
+                "nerdup_version": __version__,
+            }
+        )
+        self.log.info(
+            "nerdup-lab %s: %s mode, %s", __version__, backend.mode, self.settings_obj.db_url
+        )
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(routes())
+
+    async def stop_extension(self) -> None:
+        backend: Any = self.settings.get("nerdup_backend")
+        if backend is not None:
+            await backend.close()

@@ -1,0 +1,73 @@
+"""What every nerdup handler shares: identity, JSON in and out, and error mapping."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.extension.handler import ExtensionHandlerMixin
+from tornado.web import HTTPError
+
+from ..backend import Backend, Caller
+from ..core.errors import NerdUpError
+
+API_PREFIX = "nerdup/api/v1"
+
+
+class NerdUpHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
+    """Base of the REST handlers: a handler parses, calls one backend method, writes JSON."""
+
+    @property
+    def backend(self) -> Backend:
+        backend: Backend = self.settings["nerdup_backend"]
+        return backend
+
+    @property
+    def caller(self) -> Caller:
+        user = self.current_user
+        if user is None:  # guarded by @authenticated; kept for type narrowing
+            raise HTTPError(401)
+        username = getattr(user, "username", None) or str(user)
+        display = getattr(user, "display_name", "") or getattr(user, "name", "") or username
+        return Caller(username=username, display_name=display)
+
+    def json_body(self) -> dict[str, Any]:
+        """The request body as a JSON object, or 400 with a message that says what is wrong."""
+        raw = self.request.body
+        if not raw:
+            return {}
+        try:
+            body = json.loads(raw)
+        except ValueError as err:
+            raise NerdUpError(f"The request body is not valid JSON: {err}") from err
+        if not isinstance(body, dict):
+            raise NerdUpError("The request body must be a JSON object.")
+        return body
+
+    def send(self, payload: Any, status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps(payload, default=str))
+
+    # Domain errors become their HTTP status with a JSON body {"error": {...}}; anything
+    # else is a 500 whose body never carries a traceback.
+    def _handle_request_exception(self, e: BaseException) -> None:
+        if isinstance(e, NerdUpError) and not self._finished:
+            self.clear()
+            self.set_status(e.status)
+            self.set_header("Content-Type", "application/json")
+            self.finish(json.dumps(e.to_json(), default=str))
+            return
+        super()._handle_request_exception(e)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "application/json")
+        reason = self._reason or "Error"
+        exc = kwargs.get("exc_info", (None, None, None))[1]
+        message = exc.log_message if isinstance(exc, HTTPError) and exc.log_message else reason
+        if status_code >= 500:
+            message = "The nerdup server hit an internal error; the server log has the details."
+        code = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "bad_method"}
+        body = {"error": {"code": code.get(status_code, "error"), "message": message, "fields": {}}}
+        self.finish(json.dumps(body))

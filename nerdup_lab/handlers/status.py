@@ -1,0 +1,21 @@
+"""GET /nerdup/api/v1/status: version, mode and storage, for the lab's start-up check."""
+
+from __future__ import annotations
+
+from tornado.web import authenticated
+
+from .base import NerdUpHandler
+
+
+class StatusHandler(NerdUpHandler):
+    @authenticated
+    async def get(self) -> None:
+        info = await self.backend.status()
+        caller = self.caller
+        self.send(
+            {
+                "version": self.settings["nerdup_version"],
+                **info,
+                "user": {"username": caller.username, "display_name": caller.display_name},
+            }
+        )
