@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..config import NerdUp
+from ..core import migrate
 from ..core.db import Database, storage_name
 
 T = TypeVar("T")
@@ -27,7 +28,10 @@ class LocalBackend:
 
     @classmethod
     def open(cls, config: NerdUp, log: logging.Logger | None = None) -> LocalBackend:
-        return cls(Database(config.db_url), config, log)
+        db = Database(config.db_url)
+        # Start-up is before the event loop serves requests, so a blocking upgrade is fine.
+        migrate.upgrade(db)
+        return cls(db, config, log)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking core work off the event loop."""

@@ -64,3 +64,11 @@ class TooLarge(NerdUpError):
 class Unavailable(NerdUpError):
     status = 503
     code = "unavailable"
+
+
+class PreconditionRequired(NerdUpError):
+    """A change to a versioned record came without `If-Match`; the client must say which
+    version it edited so it never overwrites a change it has not seen."""
+
+    status = 428
+    code = "precondition_required"
