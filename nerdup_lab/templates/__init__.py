@@ -1,0 +1,1 @@
+"""Package data: the shipped plan templates (`plans/*.yaml`) and their JSON Schema."""
