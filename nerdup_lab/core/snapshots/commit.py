@@ -1,0 +1,140 @@
+"""Committing a notebook: one database transaction, so a snapshot is whole or absent.
+
+Blobs go in first (idempotently), then the snapshot row and its activity, in the same
+transaction. If the process dies before COMMIT the database rolls everything back; the
+worst a crash can leave on a database without transactional DDL guarantees is blobs that
+nothing refers to, which `verify` reports and which cost only space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from .. import activity
+from ..db import Database
+from ..errors import InvalidInput
+from ..models import Task
+from ..permissions import Action, require
+from . import blobstore
+from .canonical import hash_value
+from .delta import is_delta, make_delta, worth_it
+from .manifest import split_notebook
+from .models import Snapshot, SnapshotSettings
+from .policy import apply_policy, check_policy
+from .prepare import check_size, normalize_notebook
+from .records import latest, load_manifest, to_json
+
+DEFAULT_POLICY = "drop_large"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """From configuration: `c.NerdUp.max_snapshot_bytes` and `c.NerdUp.max_output_bytes`."""
+
+    max_snapshot_bytes: int = 25 * 1024 * 1024
+    max_output_bytes: int = 1024 * 1024
+
+
+def group_policy(session: Session, group_id: int, limits: Limits) -> tuple[str, int]:
+    settings = session.get(SnapshotSettings, group_id)
+    if settings is None:
+        return DEFAULT_POLICY, limits.max_output_bytes
+    return settings.policy, settings.max_output_bytes or limits.max_output_bytes
+
+
+def _check_task(session: Session, group_id: int, task_id: int | None) -> None:
+    if task_id is None:
+        return
+    task = session.get(Task, task_id)
+    if task is None or task.group_id != group_id:
+        raise InvalidInput(
+            f"Task {task_id} is not a task of this group.", fields={"task_id": "unknown"}
+        )
+
+
+def _manifest_blob(
+    session: Session, group_id: int, path: str, author: str, manifest: dict[str, Any]
+) -> tuple[str, dict[str, tuple[bytes, Any]], int | None]:
+    """(manifest hash to store, blobs to add, id of an identical previous snapshot)."""
+    content_hash, full = hash_value(manifest)
+    prev = latest(session, group_id, path, author) or latest(session, group_id, path)
+    if prev is not None and prev.content_hash == content_hash:
+        return prev.manifest_hash, {}, prev.id
+    if prev is not None:
+        stored = blobstore.get_one(session, prev.manifest_hash)
+        base_hash = stored["base"] if is_delta(stored) else prev.manifest_hash
+        base = load_manifest(session, base_hash)
+        delta = make_delta(base_hash, base, manifest)
+        if worth_it(delta, full):
+            delta_hash, delta_bytes = hash_value(delta)
+            return delta_hash, {delta_hash: (delta_bytes, delta)}, None
+    return content_hash, {content_hash: (full, manifest)}, None
+
+
+def commit_in_session(
+    session: Session,
+    *,
+    group_id: int,
+    author: str,
+    path: str,
+    notebook: dict[str, Any],
+    message: str = "",
+    task_id: int | None = None,
+    policy: str | None = None,
+    limits: Limits | None = None,
+) -> dict[str, Any]:
+    limits = limits or Limits()
+    require(session, group_id, author, Action.COMMIT_SNAPSHOT)
+    _check_task(session, group_id, task_id)
+    if not path:
+        raise InvalidInput("Say which notebook to commit.", fields={"path": "required"})
+    chosen, max_output = group_policy(session, group_id, limits)
+    chosen = check_policy(policy or chosen)
+    nb = apply_policy(normalize_notebook(notebook), chosen, max_output)
+    pieces = split_notebook(nb)
+    content_bytes = sum(len(data) for data, _ in pieces.blobs.values())
+    check_size(content_bytes, limits.max_snapshot_bytes)
+    manifest = pieces.manifest
+    content_hash, _ = hash_value(manifest)
+    manifest_hash, extra, same_as = _manifest_blob(session, group_id, path, author, manifest)
+    new_bytes = 0 if same_as is not None else blobstore.put_many(session, pieces.blobs)
+    new_bytes += blobstore.put_many(session, extra) if extra else 0
+    snap = Snapshot(
+        group_id=group_id,
+        author=author,
+        message=message,
+        task_id=task_id,
+        path=path,
+        policy=chosen,
+        content_hash=content_hash,
+        manifest_hash=manifest_hash,
+        metadata_hash=manifest["metadata"],
+        nbformat=manifest["nbformat"],
+        nbformat_minor=manifest["nbformat_minor"],
+        cell_count=len(manifest["cells"]),
+        content_bytes=content_bytes,
+        new_bytes=new_bytes,
+    )
+    session.add(snap)
+    session.flush()
+    summary = f"{author} committed a snapshot of {path}" + (f": {message}" if message else "")
+    activity.record(
+        session,
+        group_id,
+        author,
+        "snapshot.committed",
+        summary,
+        {"snapshot_id": snap.id, "path": path, "task_id": task_id},
+    )
+    result = to_json(snap)
+    result["unchanged_since"] = same_as
+    return result
+
+
+def commit_snapshot(db: Database, **kwargs: Any) -> dict[str, Any]:
+    """Commit a notebook dict as a snapshot; see `commit_in_session` for the arguments."""
+    with db.session() as session:
+        return commit_in_session(session, **kwargs)

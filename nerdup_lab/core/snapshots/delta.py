@@ -1,0 +1,67 @@
+"""Manifests stored as a delta against an earlier full manifest of the same notebook.
+
+A manifest is mostly 64-character hashes, which compress poorly: a 60-cell notebook's
+manifest is ~8 KB even after zlib, so 30 snapshots would cost more than the cells that
+changed (git avoids this by delta-compressing its trees when it packs). A delta lists
+ranges copied from a base manifest plus the new entries, so a one-cell edit costs a few
+hundred bytes. The base is always a *full* manifest, so reading any snapshot needs at most
+two manifest blobs; a new full manifest is written when the delta stops paying off.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Any
+
+from .canonical import canonical
+
+# A delta is kept only while it is smaller than this share of the full manifest.
+KEYFRAME_RATIO = 0.5
+
+
+def _key(entry: list[Any]) -> tuple[Any, ...]:
+    refs = entry[5]
+    return (*entry[:5], None if refs is None else tuple(tuple(r) for r in refs))
+
+
+def make_delta(base_hash: str, base: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A delta that turns the full manifest `base` into `new`."""
+    a = [_key(e) for e in base["cells"]]
+    b = [_key(e) for e in new["cells"]]
+    ops: list[Any] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append([i1, i2])
+        elif j2 > j1:
+            ops.append({"c": new["cells"][j1:j2]})
+    return {
+        "base": base_hash,
+        "ops": ops,
+        "nbformat": new["nbformat"],
+        "nbformat_minor": new["nbformat_minor"],
+        "metadata": new["metadata"],
+    }
+
+
+def worth_it(delta: dict[str, Any], full_bytes: bytes) -> bool:
+    return len(canonical(delta)) < KEYFRAME_RATIO * len(full_bytes)
+
+
+def apply_delta(delta: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    cells: list[Any] = []
+    for op in delta["ops"]:
+        if isinstance(op, dict):
+            cells.extend(op["c"])
+        else:
+            cells.extend(base["cells"][op[0] : op[1]])
+    return {
+        "nbformat": delta["nbformat"],
+        "nbformat_minor": delta["nbformat_minor"],
+        "metadata": delta["metadata"],
+        "cells": cells,
+    }
+
+
+def is_delta(manifest: dict[str, Any]) -> bool:
+    return "base" in manifest

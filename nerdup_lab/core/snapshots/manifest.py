@@ -1,0 +1,108 @@
+"""A notebook as content-addressed pieces plus a manifest that puts them back in order.
+
+Pieces (each one blob, stored once by hash):
+- per cell, its *source* part (cell type, source, attachments) and its metadata;
+- per output, the output without its execution count;
+- the notebook metadata.
+
+The manifest lists, per cell: id, type, source hash, metadata hash, execution count and
+output references. Execution counts live in the manifest, not in the blobs, so re-running a
+notebook does not make every output a new blob, and a comparison can ignore them while
+the snapshot still keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .canonical import hash_value
+
+# Keys of a cell that the manifest holds itself rather than the source blob.
+_OWN_KEYS = ("id", "metadata", "execution_count", "outputs")
+
+Entry = list[Any]  # [id, cell_type, src_hash, meta_hash, execution_count, outputs|None]
+
+
+@dataclass
+class Pieces:
+    """What committing a notebook needs: its manifest and every blob it refers to."""
+
+    manifest: dict[str, Any]
+    blobs: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
+
+    def add(self, value: Any) -> str:
+        h, data = hash_value(value)
+        if h not in self.blobs:
+            self.blobs[h] = (data, value)
+        return h
+
+
+def split_notebook(nb: dict[str, Any]) -> Pieces:
+    """Cut a normalised notebook into blobs and a manifest."""
+    pieces = Pieces(manifest={})
+    entries: list[Entry] = []
+    for cell in nb["cells"]:
+        src = {k: v for k, v in cell.items() if k not in _OWN_KEYS}
+        src_hash = pieces.add(src)
+        meta_hash = pieces.add(cell.get("metadata", {}))
+        if cell.get("cell_type") == "code":
+            refs = []
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    rest = {k: v for k, v in output.items() if k != "execution_count"}
+                    refs.append([pieces.add(rest), output["execution_count"]])
+                else:
+                    refs.append([pieces.add(output)])
+            entries.append(
+                [cell.get("id"), "code", src_hash, meta_hash, cell.get("execution_count"), refs]
+            )
+        else:
+            entries.append([cell.get("id"), cell.get("cell_type"), src_hash, meta_hash, None, None])
+    pieces.manifest = {
+        "nbformat": nb["nbformat"],
+        "nbformat_minor": nb["nbformat_minor"],
+        "metadata": pieces.add(nb.get("metadata", {})),
+        "cells": entries,
+    }
+    return pieces
+
+
+def manifest_hashes(manifest: dict[str, Any]) -> set[str]:
+    """Every blob hash a manifest refers to."""
+    found = {manifest["metadata"]}
+    for entry in manifest["cells"]:
+        found.add(entry[2])
+        found.add(entry[3])
+        for ref in entry[5] or ():
+            found.add(ref[0])
+    return found
+
+
+def build_cell(entry: Entry, blobs: dict[str, Any]) -> dict[str, Any]:
+    """One cell of a notebook from its manifest entry and the decoded blobs."""
+    cell_id, cell_type, src_hash, meta_hash, count, refs = entry
+    cell: dict[str, Any] = dict(blobs[src_hash])
+    if cell_id is not None:
+        cell["id"] = cell_id
+    cell["metadata"] = blobs[meta_hash]
+    if cell_type == "code":
+        cell["execution_count"] = count
+        outputs = []
+        for ref in refs:
+            output = dict(blobs[ref[0]])
+            if len(ref) > 1:
+                output["execution_count"] = ref[1]
+            outputs.append(output)
+        cell["outputs"] = outputs
+    return cell
+
+
+def build_notebook(manifest: dict[str, Any], blobs: dict[str, Any]) -> dict[str, Any]:
+    """The notebook a manifest describes; `blobs` maps hash to decoded JSON value."""
+    return {
+        "cells": [build_cell(entry, blobs) for entry in manifest["cells"]],
+        "metadata": blobs[manifest["metadata"]],
+        "nbformat": manifest["nbformat"],
+        "nbformat_minor": manifest["nbformat_minor"],
+    }

@@ -1,0 +1,70 @@
+"""Snapshot rows as the API shows them, and the look-ups every operation shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound
+from ..permissions import Action, require
+from . import blobstore
+from .delta import apply_delta, is_delta
+from .manifest import build_notebook, manifest_hashes
+from .models import Snapshot
+
+
+def to_json(snap: Snapshot) -> dict[str, Any]:
+    return {
+        "id": snap.id,
+        "group_id": snap.group_id,
+        "author": snap.author,
+        "created_at": snap.created_at.isoformat(),
+        "message": snap.message,
+        "task_id": snap.task_id,
+        "path": snap.path,
+        "policy": snap.policy,
+        "content_hash": snap.content_hash,
+        "nbformat": f"{snap.nbformat}.{snap.nbformat_minor}",
+        "cell_count": snap.cell_count,
+        "content_bytes": snap.content_bytes,
+        "new_bytes": snap.new_bytes,
+    }
+
+
+def get_snapshot(session: Session, snapshot_id: int, username: str) -> Snapshot:
+    """The snapshot, if `username` may view its group (404 otherwise, never 403)."""
+    snap = session.get(Snapshot, snapshot_id)
+    if snap is None:
+        raise NotFound(f"There is no snapshot {snapshot_id}.")
+    try:
+        require(session, snap.group_id, username, Action.VIEW_GROUP)
+    except NotFound as err:
+        raise NotFound(f"There is no snapshot {snapshot_id}.") from err
+    return snap
+
+
+def latest(
+    session: Session, group_id: int, path: str, author: str | None = None
+) -> Snapshot | None:
+    query = select(Snapshot).where(Snapshot.group_id == group_id, Snapshot.path == path)
+    if author is not None:
+        query = query.where(Snapshot.author == author)
+    return session.scalars(query.order_by(Snapshot.id.desc()).limit(1)).first()
+
+
+def load_manifest(session: Session, manifest_hash: str) -> dict[str, Any]:
+    """The full manifest stored under `manifest_hash` (resolving a delta)."""
+    stored: dict[str, Any] = blobstore.get_one(session, manifest_hash)
+    if is_delta(stored):
+        base: dict[str, Any] = blobstore.get_one(session, stored["base"])
+        return apply_delta(stored, base)
+    return stored
+
+
+def read_notebook(session: Session, snap: Snapshot) -> dict[str, Any]:
+    """The notebook exactly as it was committed (after its output policy)."""
+    manifest = load_manifest(session, snap.manifest_hash)
+    blobs = blobstore.get_many(session, manifest_hashes(manifest))
+    return build_notebook(manifest, blobs)
