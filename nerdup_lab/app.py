@@ -17,7 +17,7 @@ class NerdUpExtension(ExtensionApp):
 
     name = "nerdup_lab"
     description = __doc__ or ""
-    classes = [NerdUp]  # noqa: RUF012 - traitlets expects a plain list here
+    classes = [NerdUp]
 
     settings_obj = Instance(NerdUp, allow_none=True)
 

@@ -15,7 +15,7 @@ from ..core.errors import NerdUpError
 API_PREFIX = "nerdup/api/v1"
 
 
-class NerdUpHandler(ExtensionHandlerMixin, APIHandler):  # type: ignore[misc]
+class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
     """Base of the REST handlers: a handler parses, calls one backend method, writes JSON."""
 
     @property

@@ -1,0 +1,83 @@
+# nerdup-lab developer and admin entry points. Everything installs into ./.venv.
+#   make lab      install, then start JupyterLab with nerdup-lab (embedded SQLite, demo data)
+#   make test     install test tools, then run lint, pytest, jest and the browser tests
+#   make install  install into .venv without starting anything
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+export PATH := $(BIN):$(PATH)
+
+STAMP := $(VENV)/.nerdup-deps
+UI_STAMP := tests/ui/node_modules/.nerdup-deps
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: lab install build test lint pytest jest ui-test chromium postgres bench clean
+
+lab: install
+	jupyter lab
+
+# Python dependencies and the package in development mode; the frontend is rebuilt every
+# time (a few seconds) so `make lab` always serves the current source.
+install: $(STAMP) build
+
+$(STAMP): pyproject.toml package.json
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  (echo "nerdup-lab needs Python >= 3.11 (found: $$($(PYTHON) --version))"; exit 1)
+	@command -v node >/dev/null || (echo "nerdup-lab needs Node.js 20 to build its frontend"; exit 1)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# Build requirements, installed once so the editable install can skip build isolation.
+	$(BIN)/pip install --quiet "jupyterlab>=4.6,<5" "hatchling>=1.21" "hatch-nodejs-version>=0.3.2" \
+	  "hatch-jupyter-builder>=0.9" editables
+	$(BIN)/pip install --quiet --no-build-isolation -e ".[dev]"
+	jupyter labextension develop --overwrite .
+	jupyter server extension enable nerdup_lab --sys-prefix
+	touch $@
+
+build: $(STAMP)
+	jlpm build
+
+lint: install
+	ruff check nerdup_lab tests bench
+	ruff format --check nerdup_lab tests bench
+	mypy
+	jlpm lint:check
+
+pytest: install postgres
+	NERDUP_TEST_PG_URL=$(PG_URL) python -m pytest -q
+
+jest: install
+	jlpm test
+
+# Debian's Chromium: Playwright cannot download its own browser here.
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# Start the machine's PostgreSQL if it is installed but stopped; the tests never skip it.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || \
+	  (command -v pg_ctlcluster >/dev/null && \
+	   pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start) || \
+	  (apt-get update -qq && apt-get install -y -qq postgresql && \
+	   pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start)
+	@for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+	@psql -h 127.0.0.1 -U postgres -tAc "select 1" test >/dev/null 2>&1 || \
+	  (su postgres -c "psql -tAc \"select 1\" test" >/dev/null 2>&1 || su postgres -c "createdb test")
+
+$(UI_STAMP): tests/ui/package.json
+	cd tests/ui && jlpm install
+	touch $@
+
+ui-test: install chromium $(UI_STAMP)
+	cd tests/ui && rm -f results.json && (jlpm playwright test; echo $$? > .exit-code); \
+	  python ../../scripts/ui_summary.py results.json; exit $$(cat .exit-code)
+
+test: lint pytest jest ui-test
+
+bench: install postgres
+	python bench/run.py
+
+clean:
+	jlpm clean:all || true
+	rm -rf $(VENV) node_modules tests/ui/node_modules

@@ -1,0 +1,40 @@
+/**
+ * Galata's Playwright configuration, pointed at Debian's Chromium (no browser download is
+ * possible here) and at a JupyterLab started with jupyter_server_test_config.py.
+ */
+const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+module.exports = {
+  ...baseConfig,
+  timeout: 90000,
+  retries: 0,
+  workers: 1,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'results.json' }],
+    ['html', { open: 'never' }]
+  ],
+  use: {
+    ...baseConfig.use,
+    headless: true,
+    video: 'off',
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.NERDUP_CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync'
+      ]
+    }
+  },
+  webServer: {
+    command: 'jlpm start',
+    url: 'http://localhost:8888/lab',
+    timeout: 120 * 1000,
+    reuseExistingServer: false
+  }
+};
