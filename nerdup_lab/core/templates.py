@@ -263,6 +263,19 @@ def summary_of(name: str, template: Template) -> dict[str, Any]:
     }
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings as `|` blocks, so exported markdown stays readable."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def dump_yaml(template: Template) -> str:
     """A template as readable YAML (keys in schema order, unicode kept)."""
-    return yaml.safe_dump(template, sort_keys=False, allow_unicode=True, width=100)
+    text: str = yaml.dump(template, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return f"# nerdup-lab plan template, format version {FORMAT_VERSION}\n{text}"
