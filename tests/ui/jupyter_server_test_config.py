@@ -12,6 +12,7 @@ configure_jupyter_server(c)
 
 RUN = Path(tempfile.mkdtemp(prefix="nerdup-ui-"))
 
+c.ServerApp.port = int(os.environ.get("NERDUP_UI_PORT", "8888"))
 c.ServerApp.allow_root = True
 c.ServerApp.root_dir = str(RUN / "work")
 (RUN / "work").mkdir()

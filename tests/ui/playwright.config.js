@@ -4,6 +4,10 @@
  */
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
+// Galata defaults to port 8888; NERDUP_UI_PORT lets two runs share a machine.
+const port = process.env.NERDUP_UI_PORT || '8888';
+const baseURL = `http://localhost:${port}`;
+
 module.exports = {
   ...baseConfig,
   timeout: 90000,
@@ -16,6 +20,7 @@ module.exports = {
   ],
   use: {
     ...baseConfig.use,
+    baseURL,
     headless: true,
     video: 'off',
     trace: 'off',
@@ -33,7 +38,7 @@ module.exports = {
   },
   webServer: {
     command: 'jlpm start',
-    url: 'http://localhost:8888/lab',
+    url: `${baseURL}/lab`,
     timeout: 120 * 1000,
     reuseExistingServer: false
   }
