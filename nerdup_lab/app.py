@@ -9,6 +9,7 @@ from traitlets import Instance
 
 from ._version import __version__
 from .config import NerdUp
+from .events import register_schemas
 from .handlers import routes
 
 
@@ -25,6 +26,9 @@ class NerdUpExtension(ExtensionApp):
         from .backend.factory import make_backend
 
         self.settings_obj = NerdUp(parent=self)
+        # Schemas first: the backend emits activity events as soon as it serves writes.
+        if self.serverapp is not None:
+            register_schemas(self.serverapp.event_logger)
         backend = make_backend(self.settings_obj, self.serverapp, self.log)
         self.settings.update(
             {

@@ -13,4 +13,4 @@ from .local import LocalBackend
 def make_backend(config: NerdUp, serverapp: Any, log: logging.Logger) -> Backend:
     if config.hub_url:
         raise NotImplementedError("JupyterHub mode is not available yet in this release.")
-    return LocalBackend.open(config, log=log)
+    return LocalBackend.open(config, log=log, event_logger=getattr(serverapp, "event_logger", None))

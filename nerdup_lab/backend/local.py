@@ -11,31 +11,96 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
 from ..config import NerdUp
-from ..core import migrate
+from ..core import activity, migrate
 from ..core.db import Database, storage_name
+from ..core.errors import Conflict
+from ..core.users import ensure_user
+from ..events import ACTIVITY_SCHEMA_ID, activity_event
+from .base import Caller
+from .plan_ops import PlanOperations
 
 T = TypeVar("T")
 
 
-class LocalBackend:
+class LocalBackend(PlanOperations):
     mode = "embedded"
 
-    def __init__(self, db: Database, config: NerdUp, log: logging.Logger | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        config: NerdUp,
+        log: logging.Logger | None = None,
+        event_logger: Any = None,
+    ) -> None:
         self.db = db
         self.config = config
         self.log = log or logging.getLogger("nerdup_lab")
+        # jupyter_server's EventLogger (None outside a server, e.g. in the CLI).
+        self.event_logger = event_logger
 
     @classmethod
-    def open(cls, config: NerdUp, log: logging.Logger | None = None) -> LocalBackend:
+    def open(
+        cls, config: NerdUp, log: logging.Logger | None = None, event_logger: Any = None
+    ) -> LocalBackend:
         db = Database(config.db_url)
         # Start-up is before the event loop serves requests, so a blocking upgrade is fine.
         migrate.upgrade(db)
-        return cls(db, config, log)
+        return cls(db, config, log, event_logger)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking core work off the event loop."""
         return await asyncio.to_thread(fn, *args)
+
+    def _transaction(
+        self, fn: Callable[..., T], caller: Caller, args: tuple[Any, ...], write: bool
+    ) -> tuple[T, list[dict[str, Any]]]:
+        """One core call in one transaction; returns its result and the activities it
+        recorded (as JSON, read before the commit while the rows are at hand)."""
+        try:
+            with self.db.session() as session:
+                if write:
+                    ensure_user(session, caller.username, caller.display_name)
+                result = fn(session, caller.username, *args)
+                recorded = [activity.to_json(a) for a in activity.pending(session)]
+        except (StaleDataError, IntegrityError) as err:
+            # Two writes raced past the version check (or both inserted the same
+            # membership, claim or vote): the later one loses, as with a stale If-Match.
+            raise Conflict(
+                "Someone changed this at the same moment; reload and try again."
+            ) from err
+        return result, recorded
+
+    async def read(self, fn: Callable[..., T], caller: Caller, *args: Any) -> T:
+        """Run a core read `fn(session, username, *args)` off the event loop."""
+        done: tuple[T, list[dict[str, Any]]] = await self.run(
+            self._transaction, fn, caller, args, False
+        )
+        result, _ = done
+        return result
+
+    async def write(self, fn: Callable[..., T], caller: Caller, *args: Any) -> T:
+        """Run a core write off the event loop, then announce what it recorded."""
+        done: tuple[T, list[dict[str, Any]]] = await self.run(
+            self._transaction, fn, caller, args, True
+        )
+        result, recorded = done
+        for item in recorded:
+            self.publish(item)
+        return result
+
+    def publish(self, recorded: dict[str, Any]) -> None:
+        """Announce one stored activity on the event bus. The one place events leave this
+        backend, so hub mode can relay the hub's stream through the same call."""
+        if self.event_logger is None:
+            return
+        try:
+            self.event_logger.emit(schema_id=ACTIVITY_SCHEMA_ID, data=activity_event(recorded))
+        except Exception:  # a live-update hiccup must never undo a stored change
+            self.log.exception("nerdup: could not emit activity %s", recorded.get("id"))
 
     async def status(self) -> dict[str, Any]:
         return {"mode": self.mode, "storage": storage_name(self.db.engine)}

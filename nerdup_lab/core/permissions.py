@@ -60,21 +60,21 @@ OUTSIDER = "outsider"
 #                                organizer participant mentor  follower outsider
 _TABLE: dict[Action, tuple[Rule, Rule, Rule, Rule, Rule]] = {
     Action.VIEW_GROUP:               (ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
-    Action.JOIN_GROUP:               (DENY, DENY,  DENY , DENY,  ALLOW),
+    Action.JOIN_GROUP:               (DENY, DENY,  DENY,  DENY,  ALLOW),
     Action.LEAVE_GROUP:              (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
     Action.SWITCH_OWN_ROLE:          (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
-    Action.MANAGE_MEMBERS:           (ALLOW, DENY,  DENY , DENY,  DENY),
-    Action.EDIT_GROUP:               (ALLOW, DENY,  DENY , DENY,  DENY),
-    Action.ARCHIVE_GROUP:            (ALLOW, DENY,  DENY , DENY,  DENY),
-    Action.DELETE_GROUP:             (ALLOW, DENY,  DENY , DENY,  DENY),
-    Action.EDIT_PLAN:                (ALLOW, DENY,  DENY , DENY,  DENY),
+    Action.MANAGE_MEMBERS:           (ALLOW, DENY,  DENY,  DENY,  DENY),
+    Action.EDIT_GROUP:               (ALLOW, DENY,  DENY,  DENY,  DENY),
+    Action.ARCHIVE_GROUP:            (ALLOW, DENY,  DENY,  DENY,  DENY),
+    Action.DELETE_GROUP:             (ALLOW, DENY,  DENY,  DENY,  DENY),
+    Action.EDIT_PLAN:                (ALLOW, DENY,  DENY,  DENY,  DENY),
     Action.CREATE_PERSONAL_TASK:     (ALLOW, ALLOW, ALLOW, DENY,  DENY),
     Action.EDIT_TASK:                (ALLOW, OWN,   OWN  , DENY,  DENY),
     Action.WORK_ON_TASK:             (ALLOW, OWN,   OWN  , DENY,  DENY),
     Action.CLAIM_TASK:               (ALLOW, ALLOW, ALLOW, DENY,  DENY),
     Action.PROPOSE:                  (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
     Action.VOTE:                     (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
-    Action.DECIDE_PROPOSAL:          (ALLOW, DENY,  DENY , DENY,  DENY),
+    Action.DECIDE_PROPOSAL:          (ALLOW, DENY,  DENY,  DENY,  DENY),
     Action.COMMIT_SNAPSHOT:          (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
 }
 # fmt: on

@@ -1,0 +1,141 @@
+"""Membership: join, invite, switch role, leave, remove.
+
+- Anyone may join an open group as a participant or follower. Organizers add people to
+  any group (members-only groups are joined this way) with any role, e.g. as a mentor.
+- A member switches between participant and follower; only an organizer hands out the
+  organizer and mentor roles, or changes someone else's role.
+- The last organizer can neither leave nor drop the role: they hand it over first (409).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from . import serialize
+from . import validate as v
+from .activity import record
+from .errors import Conflict, InvalidInput, NotFound
+from .models import ROLES, Membership, Task, TaskClaim
+from .permissions import Action, membership_of, require
+from .records import check_version
+from .users import ensure_user
+
+SELF_SERVICE_ROLES = ("participant", "follower")
+
+
+def _member_or_404(session: Session, group_id: int, username: str) -> Membership:
+    membership = membership_of(session, group_id, username)
+    if membership is None:
+        raise NotFound(f"{username} is not a member of this group.")
+    return membership
+
+
+def _organizer_count(session: Session, group_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Membership)
+            .where(Membership.group_id == group_id, Membership.role == "organizer")
+        )
+        or 0
+    )
+
+
+def _keep_an_organizer(session: Session, membership: Membership) -> None:
+    if membership.role == "organizer" and _organizer_count(session, membership.group_id) <= 1:
+        raise Conflict(
+            "The group needs an organizer: make someone else an organizer before you step down."
+        )
+
+
+def join(session: Session, username: str, group_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    """Join (no `username` in the body, or one's own) or add someone else (organizers)."""
+    fields = v.clean(data, {"role": v.choice(ROLES), "username": v.username})
+    target = fields.get("username", username)
+    role = fields.get("role", "participant")
+    if target == username:
+        require(session, group_id, username, Action.VIEW_GROUP)
+        if membership_of(session, group_id, username) is not None:
+            raise Conflict("You are already a member of this group.")
+        require(session, group_id, username, Action.JOIN_GROUP)
+        if role not in SELF_SERVICE_ROLES:
+            raise InvalidInput(
+                "You can join as a participant or a follower; an organizer can make you more.",
+                fields={"role": f"Must be one of: {', '.join(SELF_SERVICE_ROLES)}."},
+            )
+    else:
+        require(session, group_id, username, Action.MANAGE_MEMBERS)
+        if membership_of(session, group_id, target) is not None:
+            raise Conflict(f"{target} is already a member of this group.")
+        ensure_user(session, target)
+    membership = Membership(group_id=group_id, username=target, role=role)
+    session.add(membership)
+    session.flush()
+    summary = f"joined as {role}" if target == username else f"added {target} as {role}"
+    record(
+        session, group_id, username, "member.joined", summary, {"username": target, "role": role}
+    )
+    return serialize.member(membership)
+
+
+def change_role(
+    session: Session,
+    username: str,
+    group_id: int,
+    target: str,
+    data: dict[str, Any],
+    if_match: int | None,
+) -> dict[str, Any]:
+    """Switch one's own role, or (organizers) anyone's. `If-Match` is checked when sent."""
+    role = v.clean(data, {"role": v.choice(ROLES)}, required=("role",))["role"]
+    require(session, group_id, username, Action.VIEW_GROUP)
+    membership = _member_or_404(session, group_id, target)
+    if target == username and role in SELF_SERVICE_ROLES:
+        action = Action.SWITCH_OWN_ROLE
+    else:
+        # Someone else's role, or the organizer and mentor roles, are handed out.
+        action = Action.MANAGE_MEMBERS
+    require(session, group_id, username, action)
+    check_version(membership, if_match, serialize.member, required=False)
+    if role == membership.role:
+        return serialize.member(membership)
+    if role != "organizer":
+        _keep_an_organizer(session, membership)
+    old, membership.role = membership.role, role
+    session.flush()
+    summary = (
+        f"switched from {old} to {role}"
+        if target == username
+        else f"made {target} a {role} (was {old})"
+    )
+    record(
+        session,
+        group_id,
+        username,
+        "member.role_changed",
+        summary,
+        {"username": target, "role": role, "previous_role": old},
+    )
+    return serialize.member(membership)
+
+
+def leave(session: Session, username: str, group_id: int, target: str) -> None:
+    """Leave a group, or (organizers) remove someone from it. Their claims are released,
+    their personal tasks stay in the history."""
+    require(session, group_id, username, Action.VIEW_GROUP)
+    membership = _member_or_404(session, group_id, target)
+    action = Action.LEAVE_GROUP if target == username else Action.MANAGE_MEMBERS
+    require(session, group_id, username, action)
+    _keep_an_organizer(session, membership)
+    in_group = select(Task.id).where(Task.group_id == group_id)
+    session.execute(
+        delete(TaskClaim).where(TaskClaim.username == target, TaskClaim.task_id.in_(in_group))
+    )
+    session.delete(membership)
+    session.flush()
+    session.expire_all()  # claims removed in bulk are not in the identity map's lists
+    summary = "left the group" if target == username else f"removed {target} from the group"
+    record(session, group_id, username, "member.left", summary, {"username": target})

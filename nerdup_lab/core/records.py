@@ -1,0 +1,52 @@
+"""Loading records by id (404 when absent) and the optimistic-concurrency check.
+
+Stale-write protection: a client sends the `version` it last saw as `If-Match`. When the
+record has moved on, the write is refused with 409 and the current state, so the client can
+show the other person's change and re-apply its own. Plan records (groups, milestones,
+tasks) require `If-Match` on PATCH and DELETE (428 without it): the lab always has the
+version at hand, and a silent overwrite of a teammate's edit is the worse failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from .db import Base
+from .errors import Conflict, NotFound, PreconditionRequired
+from .models import Versioned
+
+R = TypeVar("R", bound=Base)
+V = TypeVar("V", bound=Versioned)
+
+
+def get(session: Session, model: type[R], record_id: int, what: str) -> R:
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(f"There is no {what} {record_id}.")
+    return record
+
+
+def check_version(
+    record: V,
+    if_match: int | None,
+    current: Callable[[V], dict[str, Any]],
+    *,
+    required: bool = True,
+) -> None:
+    """Refuse a write based on a version other than the record's current one."""
+    if if_match is None:
+        if required:
+            raise PreconditionRequired(
+                "Send the version you edited in an `If-Match` header "
+                f"(the current version is {record.version})."
+            )
+        return
+    if if_match != record.version:
+        raise Conflict(
+            f"Someone changed this since you loaded it (you edited version {if_match}, "
+            f"it is now at version {record.version}). Review the current state and retry.",
+            current=current(record),
+        )

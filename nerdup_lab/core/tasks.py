@@ -1,0 +1,197 @@
+"""Tasks: group tasks (organizers plan them, members claim them) and personal tasks
+(visible to the group, created and edited by their owner).
+
+Two kinds of change are told apart, because the permission table treats them apart:
+editing what a task is (title, description, weight, notebooks, milestone) and working on
+it (status, next-session flag), which its claimants and owner may do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import serialize
+from . import validate as v
+from .activity import record
+from .errors import Conflict, InvalidInput, NotFound
+from .models import TASK_STATUSES, Milestone, Task, TaskClaim, utcnow
+from .permissions import Action, require
+from .records import check_version, get
+
+CONTENT_FIELDS: dict[str, v.Parser] = {
+    "title": v.text(max_len=200),
+    "description": v.markdown(),
+    "weight": v.positive_int,
+    "notebooks": v.notebook_paths,
+    "milestone_id": v.positive_int,
+}
+WORK_FIELDS: dict[str, v.Parser] = {
+    "status": v.choice(TASK_STATUSES),
+    "next_session": v.boolean,
+}
+SHOWN_ONLY = v.READ_ONLY | {"claimed_by", "owner", "progress", "done_at"}
+
+
+def _owners(task: Task) -> set[str]:
+    return {task.owner} if task.owner is not None else set()
+
+
+def _workers(task: Task) -> set[str]:
+    return _owners(task) | {c.username for c in task.claims}
+
+
+def load(session: Session, username: str, task_id: int) -> Task:
+    task = get(session, Task, task_id, "task")
+    require(session, task.group_id, username, Action.VIEW_GROUP)
+    return task
+
+
+def _set_status(task: Task, status: str) -> None:
+    if status == task.status:
+        return
+    task.status = status
+    task.done_at = utcnow() if status == "done" else None
+
+
+def list_tasks(session: Session, username: str, milestone_id: int) -> list[dict[str, Any]]:
+    milestone = get(session, Milestone, milestone_id, "milestone")
+    require(session, milestone.group_id, username, Action.VIEW_GROUP)
+    return [serialize.task(t) for t in milestone.tasks]
+
+
+def get_task(session: Session, username: str, task_id: int) -> dict[str, Any]:
+    return serialize.task(load(session, username, task_id))
+
+
+def create_task(
+    session: Session, username: str, milestone_id: int, data: dict[str, Any]
+) -> dict[str, Any]:
+    """A group task (organizers), or with `"personal": true` the caller's own task."""
+    milestone = get(session, Milestone, milestone_id, "milestone")
+    spec = {**CONTENT_FIELDS, **WORK_FIELDS, "personal": v.boolean}
+    spec.pop("milestone_id")
+    fields = v.clean(data, spec, required=("title",), read_only=SHOWN_ONLY)
+    personal = fields.pop("personal", False)
+    action = Action.CREATE_PERSONAL_TASK if personal else Action.EDIT_PLAN
+    require(session, milestone.group_id, username, action)
+    status = fields.pop("status", "todo")
+    task = Task(
+        milestone_id=milestone.id,
+        group_id=milestone.group_id,
+        created_by=username,
+        owner=username if personal else None,
+        **fields,
+    )
+    task.status = "todo"
+    _set_status(task, status)
+    session.add(task)
+    session.flush()
+    what = "a personal task" if personal else "the task"
+    record(
+        session,
+        task.group_id,
+        username,
+        "task.created",
+        f"added {what} “{task.title}”",
+        {"task_id": task.id, "milestone_id": milestone.id},
+    )
+    return serialize.task(task)
+
+
+def update_task(
+    session: Session, username: str, task_id: int, data: dict[str, Any], if_match: int | None
+) -> dict[str, Any]:
+    task = load(session, username, task_id)
+    fields = v.clean(data, {**CONTENT_FIELDS, **WORK_FIELDS}, read_only=SHOWN_ONLY)
+    if set(fields) & set(CONTENT_FIELDS):
+        require(session, task.group_id, username, Action.EDIT_TASK, owners=_owners(task))
+    if set(fields) & set(WORK_FIELDS) or not fields:
+        require(session, task.group_id, username, Action.WORK_ON_TASK, owners=_workers(task))
+    if "milestone_id" in fields and fields["milestone_id"] != task.milestone_id:
+        target = session.get(Milestone, fields["milestone_id"])
+        if target is None or target.group_id != task.group_id:
+            raise InvalidInput(
+                "A task can move only to another milestone of the same group.",
+                fields={"milestone_id": "No such milestone in this group."},
+            )
+    check_version(task, if_match, serialize.task)
+    changed = sorted(k for k, value in fields.items() if getattr(task, k) != value)
+    if "status" in fields:
+        _set_status(task, fields.pop("status"))
+    for key, value in fields.items():
+        setattr(task, key, value)
+    session.flush()
+    kind = "task.completed" if "status" in changed and task.status == "done" else "task.updated"
+    summary = f"updated “{task.title}” ({', '.join(changed) or 'no change'})"
+    if kind == "task.completed":
+        summary = f"finished “{task.title}”"
+    record(
+        session,
+        task.group_id,
+        username,
+        kind,
+        summary,
+        {"task_id": task.id, "milestone_id": task.milestone_id, "fields": changed},
+    )
+    return serialize.task(task)
+
+
+def delete_task(session: Session, username: str, task_id: int, if_match: int | None) -> None:
+    task = load(session, username, task_id)
+    require(session, task.group_id, username, Action.EDIT_TASK, owners=_owners(task))
+    check_version(task, if_match, serialize.task)
+    record(
+        session,
+        task.group_id,
+        username,
+        "task.deleted",
+        f"deleted “{task.title}”",
+        {"task_id": task.id, "milestone_id": task.milestone_id},
+    )
+    session.delete(task)
+    session.flush()
+
+
+def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
+    """Take a group task on (several members may share one). Claiming twice is harmless."""
+    task = load(session, username, task_id)
+    require(session, task.group_id, username, Action.CLAIM_TASK)
+    if task.owner is not None and task.owner != username:
+        raise Conflict(f"“{task.title}” is {task.owner}'s personal task; it cannot be claimed.")
+    if username in _workers(task):
+        return serialize.task(task)
+    task.claims.append(TaskClaim(username=username))
+    session.flush()
+    record(
+        session,
+        task.group_id,
+        username,
+        "task.claimed",
+        f"took on “{task.title}”",
+        {"task_id": task.id, "milestone_id": task.milestone_id},
+    )
+    return serialize.task(task)
+
+
+def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
+    """Give one's claim on a task back (any member; followers too, after a role switch)."""
+    task = load(session, username, task_id)
+    mine = session.scalars(
+        select(TaskClaim).where(TaskClaim.task_id == task.id, TaskClaim.username == username)
+    ).one_or_none()
+    if mine is None:
+        raise NotFound(f"You have not claimed “{task.title}”.")
+    task.claims.remove(mine)
+    session.flush()
+    record(
+        session,
+        task.group_id,
+        username,
+        "task.released",
+        f"gave back “{task.title}”",
+        {"task_id": task.id, "milestone_id": task.milestone_id},
+    )
+    return serialize.task(task)
