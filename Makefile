@@ -39,8 +39,8 @@ build: $(STAMP)
 	jlpm build
 
 lint: install
-	ruff check nerdup_lab tests bench
-	ruff format --check nerdup_lab tests bench
+	ruff check
+	ruff format --check
 	mypy
 	jlpm lint:check
 
