@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-pytest_plugins = ["pytest_jupyter.jupyter_server"]
+pytest_plugins = ["pytest_jupyter.jupyter_server", "nerdup_api"]
 
 PG_ADMIN_URL = os.environ.get(
     "NERDUP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -84,6 +84,10 @@ def sqlite_url(tmp_path: Path) -> str:
 def jp_server_config(db_url: str) -> dict[str, Any]:
     """A real jupyter-server with the extension enabled, on a fresh database."""
     return {
-        "ServerApp": {"jpserver_extensions": {"nerdup_lab": True}},
+        "ServerApp": {
+            "jpserver_extensions": {"nerdup_lab": True},
+            # Token auth as usual, then the user named by a test header (tests/nerdup_api.py).
+            "identity_provider_class": "nerdup_api.HeaderIdentityProvider",
+        },
         "NerdUp": {"db_url": db_url},
     }

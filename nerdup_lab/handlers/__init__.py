@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from .base import API_PREFIX
+from .groups import GroupActivityHandler, GroupHandler, GroupProgressHandler, GroupsHandler
+from .me import MeHandler
+from .members import MemberHandler, MembersHandler
+from .milestones import GroupMilestonesHandler, MilestoneHandler, MilestoneOrderHandler
+from .openapi import OpenAPIHandler
+from .proposals import DecisionHandler, GroupProposalsHandler, ProposalHandler, VoteHandler
 from .status import StatusHandler
+from .tasks import MilestoneTasksHandler, TaskClaimHandler, TaskHandler
+
+# A path segment; handlers turn a non-numeric id into a JSON 404 themselves.
+ID = "([^/]+)"
 
 
 def routes() -> list[tuple[str, type[Any]]]:
@@ -14,4 +24,22 @@ def routes() -> list[tuple[str, type[Any]]]:
 
     return [
         (r("/status"), StatusHandler),
+        (r("/openapi.json"), OpenAPIHandler),
+        (r("/me"), MeHandler),
+        (r("/groups"), GroupsHandler),
+        (r(f"/groups/{ID}"), GroupHandler),
+        (r(f"/groups/{ID}/progress"), GroupProgressHandler),
+        (r(f"/groups/{ID}/activity"), GroupActivityHandler),
+        (r(f"/groups/{ID}/members"), MembersHandler),
+        (r(f"/groups/{ID}/members/{ID}"), MemberHandler),
+        (r(f"/groups/{ID}/milestones"), GroupMilestonesHandler),
+        (r(f"/groups/{ID}/milestones/order"), MilestoneOrderHandler),
+        (r(f"/groups/{ID}/proposals"), GroupProposalsHandler),
+        (r(f"/milestones/{ID}"), MilestoneHandler),
+        (r(f"/milestones/{ID}/tasks"), MilestoneTasksHandler),
+        (r(f"/tasks/{ID}"), TaskHandler),
+        (r(f"/tasks/{ID}/claim"), TaskClaimHandler),
+        (r(f"/proposals/{ID}"), ProposalHandler),
+        (r(f"/proposals/{ID}/vote"), VoteHandler),
+        (r(f"/proposals/{ID}/(adopt|reject)"), DecisionHandler),
     ]

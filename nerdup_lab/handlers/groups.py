@@ -1,0 +1,58 @@
+"""/groups, /groups/{id}, and the group's read-only views (progress, activity)."""
+
+from __future__ import annotations
+
+from tornado.web import authenticated
+
+from ..core.activity import DEFAULT_PAGE
+from .resource import ResourceHandler
+
+
+class GroupsHandler(ResourceHandler):
+    @authenticated
+    async def get(self) -> None:
+        found = await self.backend.list_groups(
+            self.caller, q=self.query_text("q"), status=self.query_text("status")
+        )
+        self.send({"groups": found})
+
+    @authenticated
+    async def post(self) -> None:
+        self.send_record(await self.backend.create_group(self.caller, self.json_body()), 201)
+
+
+class GroupHandler(ResourceHandler):
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        self.send_record(await self.backend.get_group(self.caller, gid))
+
+    @authenticated
+    async def patch(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        body = self.json_body()
+        self.send_record(await self.backend.update_group(self.caller, gid, body, self.if_match()))
+
+    @authenticated
+    async def delete(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        await self.backend.delete_group(self.caller, gid, self.if_match())
+        self.send_nothing()
+
+
+class GroupProgressHandler(ResourceHandler):
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        self.send(await self.backend.group_progress(self.caller, gid))
+
+
+class GroupActivityHandler(ResourceHandler):
+    """Newest first; `?limit=` (1-200, default 50) and `?before=<activity id>` to page."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        limit = self.query_int("limit", DEFAULT_PAGE) or DEFAULT_PAGE
+        before = self.query_int("before", None)
+        self.send(await self.backend.group_activity(self.caller, gid, limit, before))

@@ -1,0 +1,13 @@
+"""GET /me: the caller's groups and open tasks, for the lab's home view."""
+
+from __future__ import annotations
+
+from tornado.web import authenticated
+
+from .resource import ResourceHandler
+
+
+class MeHandler(ResourceHandler):
+    @authenticated
+    async def get(self) -> None:
+        self.send(await self.backend.me(self.caller))
