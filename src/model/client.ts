@@ -1,0 +1,251 @@
+import { ServerConnection } from '@jupyterlab/services';
+
+import { IRequestOptions, NerdUpApiError, requestAPI } from '../api';
+import {
+  IActivityPage,
+  IGroup,
+  IMe,
+  IMember,
+  IMilestone,
+  IProposal,
+  ISnapshotSummary,
+  ITask,
+  ITemplateSummary,
+  Role
+} from './types';
+
+/** Fields a client may send when it creates or edits a group. */
+export interface IGroupInput {
+  title?: string;
+  description?: string;
+  deadline?: string | null;
+  start_date?: string | null;
+  visibility?: 'open' | 'members';
+  adoption_rule?: 'organizer' | 'majority';
+  template?: string;
+}
+
+export interface IMilestoneInput {
+  title?: string;
+  goal?: string;
+  due?: string | null;
+  status?: 'planned' | 'active' | 'done';
+}
+
+export interface ITaskInput {
+  title?: string;
+  description?: string;
+  weight?: number;
+  personal?: boolean;
+  status?: 'todo' | 'doing' | 'done';
+  next_session?: boolean;
+  notebooks?: string[];
+}
+
+export interface IProposalInput {
+  title: string;
+  goal?: string;
+  due?: string | null;
+}
+
+/**
+ * The REST calls of the study-group API, one method per route. Writes to versioned
+ * records take the version the caller edited and send it as `If-Match`.
+ */
+export class GroupsClient {
+  constructor(settings?: ServerConnection.ISettings) {
+    this._settings = settings ?? ServerConnection.makeSettings();
+  }
+
+  get settings(): ServerConnection.ISettings {
+    return this._settings;
+  }
+
+  // Groups
+  async listGroups(q?: string): Promise<IGroup[]> {
+    const found = await this._call<{ groups: IGroup[] }>('groups', {
+      query: { q }
+    });
+    return found.groups;
+  }
+  createGroup(data: IGroupInput): Promise<IGroup> {
+    return this._call('groups', { method: 'POST', body: data });
+  }
+  getGroup(id: number): Promise<IGroup> {
+    return this._call(`groups/${id}`);
+  }
+  updateGroup(id: number, version: number, data: IGroupInput): Promise<IGroup> {
+    return this._call(`groups/${id}`, {
+      method: 'PATCH',
+      body: data,
+      headers: ifMatch(version)
+    });
+  }
+  me(): Promise<IMe> {
+    return this._call('me');
+  }
+
+  // Membership
+  join(groupId: number, role: Role): Promise<IMember> {
+    return this._call(`groups/${groupId}/members`, {
+      method: 'POST',
+      body: { role }
+    });
+  }
+  changeRole(
+    groupId: number,
+    username: string,
+    role: Role,
+    version?: number
+  ): Promise<IMember> {
+    return this._call(
+      `groups/${groupId}/members/${encodeURIComponent(username)}`,
+      {
+        method: 'PATCH',
+        body: { role },
+        headers: version === undefined ? {} : ifMatch(version)
+      }
+    );
+  }
+  leave(groupId: number, username: string): Promise<void> {
+    return this._call(
+      `groups/${groupId}/members/${encodeURIComponent(username)}`,
+      { method: 'DELETE' }
+    );
+  }
+
+  // Plan
+  async listMilestones(groupId: number): Promise<IMilestone[]> {
+    const found = await this._call<{ milestones: IMilestone[] }>(
+      `groups/${groupId}/milestones`
+    );
+    return found.milestones;
+  }
+  createMilestone(groupId: number, data: IMilestoneInput): Promise<IMilestone> {
+    return this._call(`groups/${groupId}/milestones`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  updateMilestone(
+    id: number,
+    version: number,
+    data: IMilestoneInput
+  ): Promise<IMilestone> {
+    return this._call(`milestones/${id}`, {
+      method: 'PATCH',
+      body: data,
+      headers: ifMatch(version)
+    });
+  }
+  createTask(milestoneId: number, data: ITaskInput): Promise<ITask> {
+    return this._call(`milestones/${milestoneId}/tasks`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  updateTask(id: number, version: number, data: ITaskInput): Promise<ITask> {
+    return this._call(`tasks/${id}`, {
+      method: 'PATCH',
+      body: data,
+      headers: ifMatch(version)
+    });
+  }
+  deleteTask(id: number, version: number): Promise<void> {
+    return this._call(`tasks/${id}`, {
+      method: 'DELETE',
+      headers: ifMatch(version)
+    });
+  }
+  claim(taskId: number): Promise<ITask> {
+    return this._call(`tasks/${taskId}/claim`, { method: 'POST' });
+  }
+  release(taskId: number): Promise<ITask> {
+    return this._call(`tasks/${taskId}/claim`, { method: 'DELETE' });
+  }
+
+  // Proposals
+  async listProposals(groupId: number): Promise<IProposal[]> {
+    const found = await this._call<{ proposals: IProposal[] }>(
+      `groups/${groupId}/proposals`
+    );
+    return found.proposals;
+  }
+  propose(groupId: number, data: IProposalInput): Promise<IProposal> {
+    return this._call(`groups/${groupId}/proposals`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  vote(proposalId: number, value: 'up' | 'down'): Promise<IProposal> {
+    return this._call(`proposals/${proposalId}/vote`, {
+      method: 'POST',
+      body: { value }
+    });
+  }
+  withdrawVote(proposalId: number): Promise<IProposal> {
+    return this._call(`proposals/${proposalId}/vote`, { method: 'DELETE' });
+  }
+  decide(
+    proposalId: number,
+    adopt: boolean,
+    version: number
+  ): Promise<IProposal> {
+    return this._call(
+      `proposals/${proposalId}/${adopt ? 'adopt' : 'reject'}`,
+      { method: 'POST', headers: ifMatch(version) }
+    );
+  }
+
+  // Views
+  activity(groupId: number, limit = 20): Promise<IActivityPage> {
+    return this._call(`groups/${groupId}/activity`, { query: { limit } });
+  }
+
+  /** Plan templates to start a group from; null when the server has no such route. */
+  async templates(): Promise<ITemplateSummary[] | null> {
+    return this._optional<ITemplateSummary[] | { templates: ITemplateSummary[] }>(
+      'templates'
+    ).then(found =>
+      found === null ? null : Array.isArray(found) ? found : found.templates
+    );
+  }
+
+  /** The group's latest snapshots; null when the server has no snapshot history. */
+  async snapshots(groupId: number, limit = 3): Promise<ISnapshotSummary[] | null> {
+    const found = await this._optional<
+      ISnapshotSummary[] | { items: ISnapshotSummary[] }
+    >(`groups/${groupId}/snapshots`, { query: { limit } });
+    if (found === null) {
+      return null;
+    }
+    return (Array.isArray(found) ? found : found.items ?? []).slice(0, limit);
+  }
+
+  private async _optional<T>(
+    path: string,
+    options: IRequestOptions = {}
+  ): Promise<T | null> {
+    try {
+      return await this._call<T>(path, options);
+    } catch (error) {
+      if (
+        error instanceof NerdUpApiError &&
+        (error.status === 404 || error.status === 405)
+      ) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private _call<T>(path: string, options: IRequestOptions = {}): Promise<T> {
+    return requestAPI<T>(path, options, this._settings);
+  }
+
+  private _settings: ServerConnection.ISettings;
+}
+
+function ifMatch(version: number): Record<string, string> {
+  return { 'If-Match': `"${version}"` };
+}

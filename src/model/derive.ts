@@ -1,0 +1,99 @@
+/** Pure helpers over the API records: filters, dates, who to ask. */
+import {
+  IActivity,
+  IGroup,
+  IMember,
+  IMilestone,
+  ITask,
+  Role
+} from './types';
+
+export type TaskFilter = 'all' | 'mine' | 'next';
+
+/** Tasks of a milestone that a filter keeps. */
+export function filterTasks(
+  tasks: readonly ITask[],
+  filter: TaskFilter,
+  username: string | null
+): ITask[] {
+  switch (filter) {
+    case 'mine':
+      return tasks.filter(t => isMine(t, username));
+    case 'next':
+      return tasks.filter(t => t.next_session);
+    default:
+      return [...tasks];
+  }
+}
+
+/** A task I claimed, or my personal task. */
+export function isMine(task: ITask, username: string | null): boolean {
+  return (
+    username !== null &&
+    (task.owner === username || task.claimed_by.includes(username))
+  );
+}
+
+/** Whole days from `today` until a `YYYY-MM-DD` date (negative when past). */
+export function daysUntil(date: string, today: Date = new Date()): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const due = Date.UTC(y, m - 1, d);
+  const now = Date.UTC(
+    today.getFullYear(),
+    today.getMonth(),
+    today.getDate()
+  );
+  return Math.round((due - now) / 86_400_000);
+}
+
+/** The milestone the group works on: the active one, else the first not done. */
+export function currentMilestone(
+  milestones: readonly IMilestone[]
+): IMilestone | null {
+  const ordered = [...milestones].sort(
+    (a, b) => a.position - b.position || a.id - b.id
+  );
+  return (
+    ordered.find(m => m.status === 'active') ??
+    ordered.find(m => m.status === 'planned') ??
+    null
+  );
+}
+
+/** Organizers and mentors: the people a newcomer asks. */
+export function whoToAsk(group: IGroup): IMember[] {
+  const rank: Partial<Record<Role, number>> = { organizer: 0, mentor: 1 };
+  return (group.members ?? [])
+    .filter(m => rank[m.role] !== undefined)
+    .sort((a, b) => (rank[a.role] ?? 9) - (rank[b.role] ?? 9));
+}
+
+/** Activity that tells a newcomer what was done lately (not votes or joins). */
+export function recentWork(
+  activity: readonly IActivity[],
+  limit = 5
+): IActivity[] {
+  const kinds = /^(task\.completed|milestone\.|snapshot\.|proposal\.adopted|task\.created)/;
+  return activity.filter(a => kinds.test(a.kind)).slice(0, limit);
+}
+
+export function canEditPlan(group: IGroup): boolean {
+  return group.my_role === 'organizer';
+}
+
+/** Members who may claim tasks, add personal tasks and work on them. */
+export function canWork(group: IGroup): boolean {
+  return (
+    group.my_role === 'organizer' ||
+    group.my_role === 'participant' ||
+    group.my_role === 'mentor'
+  );
+}
+
+/** My open tasks in one group (for the status bar). */
+export function openTasksIn(
+  tasks: readonly ITask[],
+  groupId: number
+): ITask[] {
+  return tasks.filter(t => t.group_id === groupId && t.status !== 'done');
+}

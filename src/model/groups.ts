@@ -1,0 +1,413 @@
+import { IStateDB } from '@jupyterlab/statedb';
+import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { NerdUpApiError } from '../api';
+import { GroupsActions } from './actions';
+import { INerdUpGroups } from '../tokens';
+import { GroupsClient } from './client';
+import { currentMilestone, openTasksIn } from './derive';
+import {
+  IActivityEvent,
+  IGroup,
+  IGroupView,
+  IMe,
+  IMilestone,
+  ITask
+} from './types';
+
+/** Where the sidebar's choice of group is remembered between sessions. */
+export const STATE_KEY = 'nerdup-lab:sidebar';
+
+/** A message for the user: what happened, in words. */
+export interface INotice {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export namespace GroupsModel {
+  export interface IOptions {
+    client?: GroupsClient;
+    state?: IStateDB | null;
+    trans?: TranslationBundle;
+    /** Group shown when nothing was remembered (the `defaultGroup` setting). */
+    defaultGroupId?: number | null;
+    /** How many activities the feed keeps. */
+    activityLimit?: number;
+  }
+}
+
+/**
+ * The study groups the sidebar shows: the directory of open groups (with search), the
+ * user's own groups and open tasks, and the current group with its plan, proposals and
+ * activity. It fetches and caches; widgets render it and listen to `changed`.
+ */
+export class GroupsModel implements INerdUpGroups, IDisposable {
+  constructor(options: GroupsModel.IOptions = {}) {
+    this.client = options.client ?? new GroupsClient();
+    this.trans = options.trans ?? nullTranslator.load('nerdup_lab');
+    this._state = options.state ?? null;
+    this._defaultGroupId = options.defaultGroupId ?? null;
+    this._activityLimit = options.activityLimit ?? 15;
+    this.actions = new GroupsActions(this);
+  }
+
+  readonly client: GroupsClient;
+  readonly trans: TranslationBundle;
+  /** The writes (join, claim, vote...), each followed by a refresh. */
+  readonly actions: GroupsActions;
+
+  /** Any change of what the model holds. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+  /** The current group (or its content) changed; carries the new view. */
+  get currentChanged(): ISignal<this, IGroupView | null> {
+    return this._currentChanged;
+  }
+  /** A message for the user (a conflict, a failed action). */
+  get noticeRaised(): ISignal<this, INotice> {
+    return this._noticeRaised;
+  }
+
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  // -- What the widgets read ------------------------------------------------------
+
+  get directory(): readonly IGroup[] {
+    return this._directory;
+  }
+  get query(): string {
+    return this._query;
+  }
+  get me(): IMe | null {
+    return this._me;
+  }
+  get username(): string | null {
+    return this._me?.user.username ?? null;
+  }
+  get myGroups(): readonly IGroup[] {
+    return this._me?.groups ?? [];
+  }
+  /** My open tasks (claimed or personal) across all my groups. */
+  get allMyOpenTasks(): readonly ITask[] {
+    return this._me?.tasks ?? [];
+  }
+  /** My open tasks in the current group. */
+  get myOpenTasks(): readonly ITask[] {
+    const id = this._currentId;
+    return id === null ? [] : openTasksIn(this.allMyOpenTasks, id);
+  }
+  get currentId(): number | null {
+    return this._currentId;
+  }
+  get current(): IGroupView | null {
+    return this._currentId === null
+      ? null
+      : (this._cache.get(this._currentId) ?? null);
+  }
+  get currentGroup(): IGroup | null {
+    return this.current?.group ?? null;
+  }
+  get currentMilestone(): IMilestone | null {
+    const view = this.current;
+    return view ? currentMilestone(view.milestones) : null;
+  }
+  get loading(): boolean {
+    return this._loading > 0;
+  }
+  /** Why the last load failed, in words; null when it worked. */
+  get error(): string | null {
+    return this._error;
+  }
+  get notice(): INotice | null {
+    return this._notice;
+  }
+  /** When the model last loaded anything from the server (ms since epoch). */
+  get lastLoaded(): number {
+    return this._lastLoaded;
+  }
+
+  // -- Loading --------------------------------------------------------------------
+
+  /** Load everything: me, the directory, the remembered (or default) group. */
+  async start(): Promise<void> {
+    let remembered: number | null = null;
+    if (this._state) {
+      try {
+        const saved = (await this._state.fetch(STATE_KEY)) as {
+          currentGroupId?: number | null;
+        } | null;
+        remembered = saved?.currentGroupId ?? null;
+      } catch {
+        remembered = null;
+      }
+    }
+    await Promise.all([this.refreshMe(), this.refreshDirectory()]);
+    const mine = this.myGroups.map(g => g.id);
+    const candidates = [remembered, this._defaultGroupId, mine[0] ?? null];
+    const pick = candidates.find(
+      id =>
+        id !== null &&
+        (mine.includes(id) || this._directory.some(g => g.id === id))
+    );
+    if (pick !== undefined && pick !== null) {
+      await this.select(pick, { remember: false });
+    }
+  }
+
+  /** Reload all that is shown: me, directory and the current group. */
+  async refresh(): Promise<void> {
+    await Promise.all([
+      this.refreshMe(),
+      this.refreshDirectory(),
+      this._currentId === null ? Promise.resolve() : this.refreshCurrent()
+    ]);
+  }
+
+  async refreshMe(): Promise<void> {
+    await this._load(async () => {
+      this._me = await this.client.me();
+    });
+  }
+
+  /** Search the directory (title and description); empty shows all open groups. */
+  async search(query: string): Promise<void> {
+    this._query = query;
+    this._changed.emit();
+    await this.refreshDirectory();
+  }
+
+  async refreshDirectory(): Promise<void> {
+    const query = this._query;
+    await this._load(async () => {
+      const found = await this.client.listGroups(query.trim() || undefined);
+      if (query === this._query) {
+        this._directory = found;
+      }
+    });
+  }
+
+  /** Open a group in the sidebar (null: back to the directory) and remember it. */
+  async select(
+    groupId: number | null,
+    options: { remember?: boolean } = {}
+  ): Promise<void> {
+    if (groupId !== this._currentId) {
+      this._currentId = groupId;
+      this._lastActivityId = this.current?.activity[0]?.id ?? null;
+      this._changed.emit();
+      this._currentChanged.emit(this.current);
+    }
+    if (options.remember !== false && this._state) {
+      void this._state
+        .save(STATE_KEY, { currentGroupId: groupId })
+        .catch(() => undefined);
+    }
+    if (groupId !== null) {
+      await this.refreshCurrent();
+    }
+  }
+
+  /**
+   * Reload the current group. Calls made while a reload runs are folded into one
+   * more reload after it, so a burst of events costs at most two round trips.
+   */
+  refreshCurrent(): Promise<void> {
+    if (this._inflight) {
+      this._again = true;
+      return this._inflight;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this._again = false;
+        const id = this._currentId;
+        if (id === null) {
+          return;
+        }
+        await this._load(async () => {
+          const view = await this._fetchView(id);
+          this._cache.set(id, view);
+          this._lastActivityId = view.activity[0]?.id ?? this._lastActivityId;
+          if (id === this._currentId) {
+            this._currentChanged.emit(view);
+          }
+        }, true);
+      } while (this._again);
+    };
+    this._inflight = run().finally(() => {
+      this._inflight = null;
+    });
+    return this._inflight;
+  }
+
+  /**
+   * A nerdup event arrived: refresh what it touches. Several events within
+   * `delay` ms cause one refresh.
+   */
+  handleActivity(event: IActivityEvent, delay = 150): void {
+    this._touched.add(event.group_id);
+    if (this._eventTimer !== null) {
+      return;
+    }
+    this._eventTimer = setTimeout(() => {
+      this._eventTimer = null;
+      const touched = new Set(this._touched);
+      this._touched.clear();
+      void this._applyTouched(touched);
+    }, delay);
+  }
+
+  /** True when the group has activity newer than what is shown (the fallback poll). */
+  async hasNewActivity(): Promise<boolean> {
+    const id = this._currentId;
+    if (id === null) {
+      return false;
+    }
+    const page = await this.client.activity(id, 1);
+    const latest = page.items[0]?.id ?? null;
+    return latest !== null && latest !== this._lastActivityId;
+  }
+
+  // -- Notices ----------------------------------------------------------------------
+
+  /** Tell the user something; the sidebar shows it and the plugin may toast it. */
+  notify(notice: INotice | null): void {
+    this._notice = notice;
+    if (notice) {
+      this._noticeRaised.emit(notice);
+    }
+    this._changed.emit();
+  }
+
+  /** Turn a failed write into words; on 409 reload, as the record moved on. */
+  async reportFailure(error: unknown): Promise<void> {
+    const trans = this.trans;
+    if (error instanceof NerdUpApiError && error.status === 409) {
+      await this.refresh();
+      this.notify({
+        kind: 'warning',
+        text: trans.__(
+          'Someone else changed this in the meantime. The sidebar now shows their change: check it and try again if needed. (%1)',
+          error.message
+        )
+      });
+      return;
+    }
+    const text =
+      error instanceof NerdUpApiError
+        ? error.message
+        : trans.__('Something went wrong: %1', String(error));
+    this.notify({ kind: 'error', text });
+  }
+
+  dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
+    if (this._eventTimer !== null) {
+      clearTimeout(this._eventTimer);
+    }
+    Signal.clearData(this);
+  }
+
+  // -- Internals ------------------------------------------------------------------
+
+  private async _applyTouched(touched: Set<number>): Promise<void> {
+    const work: Promise<void>[] = [this.refreshMe(), this.refreshDirectory()];
+    if (this._currentId !== null && touched.has(this._currentId)) {
+      work.push(this.refreshCurrent());
+    }
+    for (const id of touched) {
+      if (id !== this._currentId) {
+        this._cache.delete(id); // stale: reloaded when opened again
+      }
+    }
+    await Promise.all(work);
+  }
+
+  private async _fetchView(id: number): Promise<IGroupView> {
+    const c = this.client;
+    const [group, milestones, proposals, activity, snapshots] =
+      await Promise.all([
+        c.getGroup(id),
+        c.listMilestones(id),
+        c.listProposals(id),
+        c.activity(id, this._activityLimit),
+        this._snapshotsAvailable
+          ? c.snapshots(id).catch(() => null)
+          : Promise.resolve(null)
+      ]);
+    if (snapshots === null) {
+      this._snapshotsAvailable = false;
+    }
+    return {
+      group,
+      milestones,
+      proposals,
+      activity: activity.items,
+      snapshots: snapshots ?? []
+    };
+  }
+
+  private async _load(
+    fn: () => Promise<void>,
+    loadsCurrent = false
+  ): Promise<void> {
+    this._loading++;
+    this._changed.emit();
+    try {
+      await fn();
+      this._error = null;
+      this._lastLoaded = Date.now();
+    } catch (error) {
+      if (
+        loadsCurrent &&
+        error instanceof NerdUpApiError &&
+        error.status === 404 &&
+        this._currentId !== null
+      ) {
+        // The current group is gone (deleted, or we left a members-only group).
+        this._cache.delete(this._currentId);
+        this._currentId = null;
+        this._currentChanged.emit(null);
+      }
+      this._error =
+        error instanceof NerdUpApiError
+          ? error.message
+          : this.trans.__('Loading failed: %1', String(error));
+    } finally {
+      this._loading--;
+      if (!this._isDisposed) {
+        this._changed.emit();
+      }
+    }
+  }
+
+  private _state: IStateDB | null;
+  private _defaultGroupId: number | null;
+  private _activityLimit: number;
+  private _directory: IGroup[] = [];
+  private _query = '';
+  private _me: IMe | null = null;
+  private _currentId: number | null = null;
+  private _cache = new Map<number, IGroupView>();
+  private _loading = 0;
+  private _error: string | null = null;
+  private _notice: INotice | null = null;
+  private _lastLoaded = 0;
+  private _lastActivityId: number | null = null;
+  private _snapshotsAvailable = true;
+  private _inflight: Promise<void> | null = null;
+  private _again = false;
+  private _touched = new Set<number>();
+  private _eventTimer: ReturnType<typeof setTimeout> | null = null;
+  private _isDisposed = false;
+  private _changed = new Signal<this, void>(this);
+  private _currentChanged = new Signal<this, IGroupView | null>(this);
+  private _noticeRaised = new Signal<this, INotice>(this);
+}

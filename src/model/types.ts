@@ -1,0 +1,171 @@
+/**
+ * Shapes of the records the nerdup REST API answers with (see schema/openapi.json and
+ * nerdup_lab/core/serialize.py). Dates are `YYYY-MM-DD`, timestamps ISO 8601.
+ */
+
+export type Role = 'organizer' | 'participant' | 'follower' | 'mentor';
+export type TaskStatus = 'todo' | 'doing' | 'done';
+export type MilestoneStatus = 'planned' | 'active' | 'done';
+export type DeadlineState = 'on_track' | 'due_soon' | 'overdue';
+export type OutputPolicy = 'keep' | 'strip' | 'drop-large';
+
+export interface IProgress {
+  done_weight: number;
+  total_weight: number;
+  tasks_done: number;
+  tasks_total: number;
+  fraction: number;
+  percent: number;
+  deadline_state?: DeadlineState;
+}
+
+export interface ILink {
+  title: string;
+  url: string;
+}
+
+export interface IMember {
+  username: string;
+  role: Role;
+  joined_at: string | null;
+  version: number;
+}
+
+export interface ITask {
+  id: number;
+  group_id: number;
+  milestone_id: number;
+  title: string;
+  description: string;
+  weight: number;
+  status: TaskStatus;
+  next_session: boolean;
+  personal: boolean;
+  owner: string | null;
+  claimed_by: string[];
+  notebooks: string[];
+  progress: number;
+  created_at: string | null;
+  created_by: string | null;
+  done_at: string | null;
+  version: number;
+}
+
+export interface IMilestone {
+  id: number;
+  group_id: number;
+  position: number;
+  title: string;
+  goal: string;
+  due: string | null;
+  status: MilestoneStatus;
+  resources: ILink[];
+  retrospective: { obstacles: string; solutions: string };
+  progress: IProgress;
+  created_at: string | null;
+  version: number;
+  tasks?: ITask[];
+}
+
+export interface IGroup {
+  id: number;
+  title: string;
+  description: string;
+  links: ILink[];
+  deadline: string | null;
+  start_date: string | null;
+  status: 'forming' | 'active' | 'finished' | 'archived';
+  visibility: 'open' | 'members';
+  adoption_rule: 'organizer' | 'majority';
+  created_at: string | null;
+  created_by: string | null;
+  member_count: number;
+  my_role: Role | null;
+  progress: IProgress;
+  current_milestone: IMilestone | null;
+  version: number;
+  /** Present on the detail view (GET /groups/{id}). */
+  members?: IMember[];
+}
+
+export interface IVote {
+  username: string;
+  value: 'up' | 'down';
+}
+
+export interface IProposal {
+  id: number;
+  group_id: number;
+  title: string;
+  goal: string;
+  due: string | null;
+  status: 'open' | 'adopted' | 'rejected';
+  created_by: string;
+  created_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  milestone_id: number | null;
+  votes: IVote[];
+  tally: { up: number; down: number };
+  version: number;
+}
+
+export interface IActivity {
+  id: number;
+  group_id: number;
+  actor: string;
+  kind: string;
+  summary: string;
+  subject: Record<string, unknown>;
+  created_at: string;
+}
+
+export interface IActivityPage {
+  items: IActivity[];
+  next: number | null;
+}
+
+export interface IMe {
+  user: { username: string; display_name: string };
+  groups: IGroup[];
+  tasks: ITask[];
+}
+
+export interface ITemplateSummary {
+  name: string;
+  title: string;
+  description?: string;
+  kind?: string;
+  [key: string]: unknown;
+}
+
+export interface ISnapshotSummary {
+  id: number | string;
+  path?: string;
+  message?: string;
+  author?: string;
+  created_at?: string;
+  [key: string]: unknown;
+}
+
+/** Everything the sidebar shows of the group that is open in it. */
+export interface IGroupView {
+  group: IGroup;
+  milestones: IMilestone[];
+  proposals: IProposal[];
+  activity: IActivity[];
+  /** Latest snapshots, when the server offers a snapshot history (else empty). */
+  snapshots: ISnapshotSummary[];
+}
+
+/** The payload of a nerdup activity event on the jupyter_server event bus. */
+export interface IActivityEvent {
+  group_id: number;
+  activity_id: number;
+  kind: string;
+  actor: string;
+  summary?: string;
+  subject?: Record<string, unknown>;
+}
+
+export const ACTIVITY_SCHEMA_ID = 'https://events.nerdup-lab.org/activity/v1';
