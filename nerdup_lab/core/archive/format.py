@@ -1,0 +1,96 @@
+"""What the archive's tables are, and how a row becomes JSON and back."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Column, Date, DateTime, MetaData, Table
+from sqlalchemy.types import TypeDecorator
+
+from ..db import Base
+
+ARCHIVE_FORMAT = "nerdup-group-archive"
+ARCHIVE_VERSION = 1
+ROOT = "groups"
+# Tables shared between groups: their referenced rows travel along and are added on
+# import when missing, never renumbered.
+SHARED = ("users", "blobs")
+BLOB_TABLE = "blobs"
+
+
+def metadata() -> MetaData:
+    """Every table of the store (importing the models registers them)."""
+    from .. import models  # noqa: F401
+    from ..snapshots import models as snapshot_models  # noqa: F401
+
+    return Base.metadata
+
+
+def owned_tables(md: MetaData) -> list[Table]:
+    """Tables whose rows belong to one group, parents before children."""
+    owned = {ROOT}
+    grew = True
+    while grew:
+        grew = False
+        for table in md.sorted_tables:
+            if table.name in owned or table.name in SHARED:
+                continue
+            if any(fk.column.table.name in owned for fk in table.foreign_keys):
+                owned.add(table.name)
+                grew = True
+    return [t for t in md.sorted_tables if t.name in owned]
+
+
+def renumbered(table: Table) -> Column[Any] | None:
+    """The integer surrogate key the database assigns (renumbered on import), if any."""
+    keys = list(table.primary_key.columns)
+    if len(keys) == 1 and keys[0].autoincrement in (True, "auto"):
+        try:
+            if keys[0].type.python_type is int and not keys[0].foreign_keys:
+                return keys[0]
+        except NotImplementedError:
+            return None
+    return None
+
+
+def _python_type(column: Column[Any]) -> type | None:
+    kind: Any = column.type
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    if isinstance(kind, DateTime):
+        return dt.datetime
+    if isinstance(kind, Date):
+        return dt.date
+    return None
+
+
+def encode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in table.columns:
+        value = row[column.name]
+        if isinstance(value, dt.datetime | dt.date):
+            value = value.isoformat()
+        elif isinstance(value, bytes):
+            value = {"$base64": base64.b64encode(value).decode("ascii")}
+        out[column.name] = value
+    return out
+
+
+def decode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in row.items():
+        column = table.columns[name]
+        kind = _python_type(column)
+        if value is None:
+            out[name] = None
+        elif kind is dt.datetime:
+            out[name] = dt.datetime.fromisoformat(value)
+        elif kind is dt.date:
+            out[name] = dt.date.fromisoformat(value)
+        elif isinstance(value, dict) and set(value) == {"$base64"}:
+            out[name] = base64.b64decode(value["$base64"])
+        else:
+            out[name] = value
+    return out
