@@ -1,0 +1,145 @@
+"""The whole Role x Action table, one test per cell, each doing the real operation.
+
+The expectations are written out here independently of nerdup_lab.core.permissions, so a
+change to the table has to be made twice, on purpose. "own" cells are checked both ways:
+allowed on the caller's own record, forbidden on someone else's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from core_world import ACTOR_FOR_ROLE, World, build_world
+
+from nerdup_lab.core import groups, members, milestones, proposals, tasks
+from nerdup_lab.core.models import Group, Task, TaskClaim
+from nerdup_lab.core.permissions import Action, require, rule_for
+
+ROLES = ("organizer", "participant", "mentor", "follower", "outsider")
+
+# What happens when each role tries each action in an open group.
+# ok / forbidden / own (ok on one's own record only) / conflict / not_found
+EXPECTED: dict[Action, tuple[str, str, str, str, str]] = {
+    #                             organizer    participant  mentor       follower     outsider
+    Action.VIEW_GROUP:           ("ok",        "ok",        "ok",        "ok",        "ok"),
+    # Members are already in: joining again is a conflict, not a permission question.
+    Action.JOIN_GROUP:           ("conflict",  "conflict",  "conflict",  "conflict",  "ok"),
+    Action.LEAVE_GROUP:          ("ok",        "ok",        "ok",        "ok",        "not_found"),
+    Action.SWITCH_OWN_ROLE:      ("ok",        "ok",        "ok",        "ok",        "not_found"),
+    Action.MANAGE_MEMBERS:       ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
+    Action.EDIT_GROUP:           ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
+    Action.ARCHIVE_GROUP:        ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
+    Action.DELETE_GROUP:         ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
+    Action.EDIT_PLAN:            ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
+    Action.CREATE_PERSONAL_TASK: ("ok",        "ok",        "ok",        "forbidden", "forbidden"),
+    Action.EDIT_TASK:            ("ok",        "own",       "own",       "forbidden", "forbidden"),
+    Action.WORK_ON_TASK:         ("ok",        "own",       "own",       "forbidden", "forbidden"),
+    Action.CLAIM_TASK:           ("ok",        "ok",        "ok",        "forbidden", "forbidden"),
+    Action.PROPOSE:              ("ok",        "ok",        "ok",        "ok",        "forbidden"),
+    Action.VOTE:                 ("ok",        "ok",        "ok",        "ok",        "forbidden"),
+    Action.DECIDE_PROPOSAL:      ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
+    Action.COMMIT_SNAPSHOT:      ("ok",        "ok",        "ok",        "ok",        "forbidden"),
+}  # fmt: skip
+
+
+def _personal_task_of(world: World, owner: str) -> int:
+    """A personal task owned by `owner`, made directly (followers cannot create one)."""
+    with world.session(owner) as s:
+        task = Task(
+            milestone_id=world.milestone_id, group_id=world.group_id, title="Mine",
+            created_by=owner, owner=owner, notebooks=[],
+        )  # fmt: skip
+        s.add(task)
+        s.flush()
+        return task.id
+
+
+def _claimed_task_of(world: World, user: str) -> int:
+    with world.session(user) as s:
+        s.add(TaskClaim(task_id=world.group_task_id, username=user))
+    return world.group_task_id
+
+
+def _other_role(current: str) -> str:
+    return "follower" if current != "follower" else "participant"
+
+
+def attempt(world: World, user: str, role: str, action: Action, owned: bool) -> str:
+    gid, version = world.group_id, world.version(Group, world.group_id)
+    do: dict[Action, Callable[[], str]] = {
+        Action.VIEW_GROUP: lambda: world.outcome(user, groups.get_group, gid),
+        Action.JOIN_GROUP: lambda: world.outcome(user, members.join, gid, {}),
+        Action.LEAVE_GROUP: lambda: world.outcome(user, members.leave, gid, user),
+        Action.SWITCH_OWN_ROLE: lambda: world.outcome(
+            user, members.change_role, gid, user, {"role": _other_role(role)}, None
+        ),
+        Action.MANAGE_MEMBERS: lambda: world.outcome(
+            user, members.join, gid, {"username": "newbie", "role": "mentor"}
+        ),
+        Action.EDIT_GROUP: lambda: world.outcome(
+            user, groups.update_group, gid, {"title": "Renamed"}, version
+        ),
+        Action.ARCHIVE_GROUP: lambda: world.outcome(
+            user, groups.update_group, gid, {"status": "archived"}, version
+        ),
+        Action.DELETE_GROUP: lambda: world.outcome(user, groups.delete_group, gid, version),
+        Action.EDIT_PLAN: lambda: world.outcome(
+            user, milestones.create_milestone, gid, {"title": "Week 9"}
+        ),
+        Action.CREATE_PERSONAL_TASK: lambda: world.outcome(
+            user, tasks.create_task, world.milestone_id, {"title": "Read", "personal": True}
+        ),
+        Action.CLAIM_TASK: lambda: world.outcome(user, tasks.claim, world.group_task_id),
+        Action.PROPOSE: lambda: world.outcome(user, proposals.propose, gid, {"title": "Week 3"}),
+        Action.VOTE: lambda: world.outcome(user, proposals.vote, world.proposal_id, {}),
+        Action.DECIDE_PROPOSAL: lambda: world.outcome(
+            user, proposals.decide, world.proposal_id, True, None
+        ),
+        Action.COMMIT_SNAPSHOT: lambda: world.outcome(
+            user, lambda s, u: require(s, gid, u, Action.COMMIT_SNAPSHOT)
+        ),
+    }
+    if action is Action.EDIT_TASK:
+        task_id = _personal_task_of(world, user) if owned else world.group_task_id
+        v = world.version(Task, task_id)
+        return world.outcome(user, tasks.update_task, task_id, {"title": "Better"}, v)
+    if action is Action.WORK_ON_TASK:
+        task_id = _claimed_task_of(world, user) if owned else world.group_task_id
+        v = world.version(Task, task_id)
+        return world.outcome(user, tasks.update_task, task_id, {"status": "doing"}, v)
+    return do[action]()
+
+
+CELLS = [(role, action) for action in Action for role in ROLES]
+
+
+@pytest.mark.parametrize(
+    ("role", "action"), CELLS, ids=[f"{role}-{action.value}" for role, action in CELLS]
+)
+def test_role_may_or_may_not_do_action(db_url: str, role: str, action: Action) -> None:
+    expected = EXPECTED[action][ROLES.index(role)]
+    world = build_world(db_url)
+    user = ACTOR_FOR_ROLE[role]
+    if expected == "own":
+        assert attempt(world, user, role, action, owned=False) == "forbidden"
+        assert attempt(world, user, role, action, owned=True) == "ok"
+    else:
+        assert attempt(world, user, role, action, owned=False) == expected
+    world.db.dispose()
+
+
+def test_expectations_cover_the_whole_table() -> None:
+    assert set(EXPECTED) == set(Action)
+    for action, row in EXPECTED.items():
+        for role, expected in zip(ROLES, row, strict=True):
+            rule = rule_for(role, action).value
+            if expected in ("ok", "forbidden", "own"):
+                assert {"ok": "allow", "forbidden": "deny", "own": "own"}[expected] == rule
+
+
+@pytest.mark.parametrize("action", list(Action), ids=[a.value for a in Action])
+def test_members_only_group_is_not_found_for_outsiders(db_url: str, action: Action) -> None:
+    world = build_world(db_url, visibility="members")
+    assert attempt(world, "otto", "outsider", action, owned=False) == "not_found"
+    world.db.dispose()
