@@ -1,1 +1,3 @@
 import './base.css';
+import './snapshots.css';
+import './dashboard.css';

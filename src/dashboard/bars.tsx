@@ -1,0 +1,184 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { IMilestoneInfo } from './api';
+import { IPalette } from './palette';
+import { IContribution } from './series';
+
+const W = 640;
+const LABEL = 180;
+const ROW = 28;
+
+function stateColour(state: string | undefined, p: IPalette): string {
+  return state === 'overdue'
+    ? p.overdue
+    : state === 'due_soon'
+      ? p.dueSoon
+      : p.onTrack;
+}
+
+/** One bar per milestone: share of its weight done, coloured by its deadline state. */
+export function MilestoneChart(props: {
+  milestones: IMilestoneInfo[];
+  palette: IPalette;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { milestones, palette: p, trans } = props;
+  const width = W - LABEL - 60;
+  const height = Math.max(ROW, milestones.length * ROW) + 4;
+  return (
+    <svg
+      className="jp-NerdUp-chart jp-NerdUp-milestoneChart"
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-label={trans.__('Milestone completion')}
+    >
+      {milestones.length === 0 ? (
+        <text x={0} y={18} fill={p.muted} fontSize="12">
+          {trans.__('No milestones yet.')}
+        </text>
+      ) : null}
+      {milestones.map((m, i) => {
+        const y = i * ROW + 4;
+        const state = m.progress.deadline_state;
+        const label = trans.__(
+          '%1: %2% done (%3 of %4 tasks)%5',
+          m.title,
+          m.progress.percent,
+          m.progress.tasks_done,
+          m.progress.tasks_total,
+          m.due ? trans.__(', due %1', m.due) : ''
+        );
+        return (
+          <g key={m.id} aria-label={label}>
+            <title>{label}</title>
+            <text x={0} y={y + 15} fill={p.text} fontSize="12">
+              {m.title.length > 26 ? `${m.title.slice(0, 25)}…` : m.title}
+            </text>
+            <rect
+              x={LABEL}
+              y={y + 3}
+              width={width}
+              height={ROW - 12}
+              rx="3"
+              fill={p.grid}
+            />
+            <rect
+              x={LABEL}
+              y={y + 3}
+              width={Math.max(0, Math.min(1, m.progress.fraction)) * width}
+              height={ROW - 12}
+              rx="3"
+              fill={stateColour(state, p)}
+            />
+            <text
+              x={LABEL + width + 8}
+              y={y + 15}
+              fill={state === 'overdue' ? p.overdue : p.muted}
+              fontSize="12"
+            >
+              {`${m.progress.percent}%`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** Snapshots and tasks done per member, as paired bars on a shared scale. */
+export function ContributionChart(props: {
+  rows: IContribution[];
+  palette: IPalette;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { rows, palette: p, trans } = props;
+  const max = Math.max(1, ...rows.map(r => Math.max(r.snapshots, r.tasksDone)));
+  const width = W - LABEL - 40;
+  const height = Math.max(ROW, rows.length * (ROW + 6)) + 4;
+  return (
+    <svg
+      className="jp-NerdUp-chart jp-NerdUp-contributionChart"
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-label={trans.__('Contributions per member')}
+    >
+      {rows.map((r, i) => {
+        const y = i * (ROW + 6) + 4;
+        const label = trans.__(
+          '%1: %2 snapshots, %3 tasks done',
+          r.username,
+          r.snapshots,
+          r.tasksDone
+        );
+        return (
+          <g key={r.username} aria-label={label}>
+            <title>{label}</title>
+            <text x={0} y={y + 17} fill={p.text} fontSize="12">
+              {r.username}
+            </text>
+            <rect
+              x={LABEL}
+              y={y + 2}
+              width={(r.snapshots / max) * width}
+              height={11}
+              rx="2"
+              fill={p.snapshots}
+            />
+            <text
+              x={LABEL + (r.snapshots / max) * width + 4}
+              y={y + 12}
+              fill={p.muted}
+              fontSize="10"
+            >
+              {r.snapshots}
+            </text>
+            <rect
+              x={LABEL}
+              y={y + 15}
+              width={(r.tasksDone / max) * width}
+              height={11}
+              rx="2"
+              fill={p.tasks}
+            />
+            <text
+              x={LABEL + (r.tasksDone / max) * width + 4}
+              y={y + 25}
+              fill={p.muted}
+              fontSize="10"
+            >
+              {r.tasksDone}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** A colour key: swatch and name per series. */
+export function Legend(props: {
+  items: Array<{ colour: string; label: string; dashed?: boolean }>;
+}): JSX.Element {
+  return (
+    <ul className="jp-NerdUp-legend">
+      {props.items.map(item => (
+        <li key={item.label}>
+          <svg width="18" height="10" aria-hidden="true">
+            <line
+              x1="0"
+              x2="18"
+              y1="5"
+              y2="5"
+              stroke={item.colour}
+              strokeWidth="3"
+              strokeDasharray={item.dashed ? '4 3' : undefined}
+            />
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,146 @@
+import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
+import { NotebookPanel } from '@jupyterlab/notebook';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { NerdUpApiError } from '../api';
+import { GroupAPI, ITaskInfo } from '../dashboard/api';
+import { SnapshotAPI } from '../snapshots/api';
+import { CurrentGroup } from '../snapshots/currentgroup';
+import { ISnapshot, OutputPolicy } from '../snapshots/types';
+import { CommitDialogBody, ICommitForm } from './commitdialog';
+
+export interface ICommitDeps {
+  group: CurrentGroup;
+  trans: TranslationBundle;
+  /** The `defaultOutputPolicy` setting. */
+  defaultPolicy: () => OutputPolicy;
+  username?: () => string | null;
+  /** Called after a successful commit (refreshes the history). */
+  committed?: (snapshot: ISnapshot) => void;
+  /** Opens a snapshot read-only (the notification's action). */
+  openSnapshot: (snapshot: ISnapshot) => void;
+  /** For tests: the dialog, the API. */
+  ask?: (body: CommitDialogBody) => Promise<ICommitForm | null>;
+  commit?: typeof SnapshotAPI.commit;
+  tasks?: (groupId: number) => Promise<ITaskInfo[]>;
+}
+
+/** The setting's value as the API spells it ("drop-large" is accepted too). */
+export function normalisePolicy(value: unknown): OutputPolicy {
+  if (value === 'keep' || value === 'strip') {
+    return value;
+  }
+  return 'drop_large';
+}
+
+/** Words for a failed commit, from the server's own message. */
+export function commitErrorMessage(
+  error: unknown,
+  trans: TranslationBundle
+): string {
+  if (!(error instanceof NerdUpApiError)) {
+    return trans.__('Snapshot not committed: %1', String(error));
+  }
+  switch (error.status) {
+    case 400:
+      return trans.__('The notebook is not valid: %1', error.message);
+    case 403:
+      return trans.__('Not allowed: %1', error.message);
+    case 413:
+      return trans.__('The notebook is too large: %1', error.message);
+    default:
+      return trans.__('Snapshot not committed: %1', error.message);
+  }
+}
+
+async function askWithDialog(
+  body: CommitDialogBody,
+  trans: TranslationBundle
+): Promise<ICommitForm | null> {
+  const result = await showDialog<ICommitForm>({
+    title: trans.__('Commit snapshot'),
+    body,
+    focusNodeSelector: 'textarea',
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Cancel') }),
+      Dialog.okButton({ label: trans.__('Commit') })
+    ]
+  });
+  return result.button.accept ? result.value : null;
+}
+
+/**
+ * "Commit snapshot": ask for message, task and output policy, save the notebook, commit
+ * it into the current group, and confirm with a link to the new snapshot.
+ */
+export async function commitSnapshot(
+  panel: NotebookPanel,
+  deps: ICommitDeps
+): Promise<ISnapshot | null> {
+  const { trans } = deps;
+  let group;
+  try {
+    group = await deps.group.ensure();
+  } catch (error) {
+    Notification.error(commitErrorMessage(error, trans), { autoClose: 8000 });
+    return null;
+  }
+  if (!group) {
+    Notification.warning(
+      trans.__(
+        'Join or create a study group in the Study groups sidebar first: a snapshot belongs to a group.'
+      ),
+      { autoClose: 8000 }
+    );
+    return null;
+  }
+  const path = panel.context.path;
+  const tasks = await (deps.tasks ?? GroupAPI.tasks)(group.id).catch(
+    () => [] as ITaskInfo[]
+  );
+  const linked = tasks.find(
+    t => t.status !== 'done' && (t.notebooks ?? []).includes(path)
+  );
+  const body = new CommitDialogBody({
+    trans,
+    path,
+    groupTitle: group.title,
+    tasks,
+    defaultPolicy: deps.defaultPolicy(),
+    defaultTaskId: linked?.id ?? null,
+    username: deps.username?.() ?? null
+  });
+  const form = await (deps.ask ?? (b => askWithDialog(b, trans)))(body);
+  if (!form) {
+    return null;
+  }
+  try {
+    if (panel.context.model.dirty || !panel.context.contentsModel) {
+      await panel.context.save();
+    }
+    const snapshot = await (deps.commit ?? SnapshotAPI.commit)(group.id, {
+      path,
+      message: form.message,
+      task_id: form.taskId,
+      policy: form.policy
+    });
+    deps.committed?.(snapshot);
+    Notification.success(
+      trans.__('Snapshot #%1 of %2 committed.', snapshot.id, path),
+      {
+        autoClose: 6000,
+        actions: [
+          {
+            label: trans.__('Open snapshot'),
+            caption: trans.__('Open the snapshot read-only'),
+            callback: () => deps.openSnapshot(snapshot)
+          }
+        ]
+      }
+    );
+    return snapshot;
+  } catch (error) {
+    Notification.error(commitErrorMessage(error, trans), { autoClose: false });
+    return null;
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import {
+  ICommandPalette,
+  IThemeManager,
+  MainAreaWidget,
+  WidgetTracker
+} from '@jupyterlab/apputils';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { DashboardWidget } from '../dashboard/widget';
+import { CurrentGroup } from '../snapshots/currentgroup';
+import { dashboardIcon } from '../snapshots/icons';
+import { INerdUpGroups } from '../tokens';
+
+const OPEN = 'nerdup:open-dashboard';
+
+/** The progress dashboard of the current group, in the main area. */
+export const dashboardPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'nerdup-lab:dashboard',
+  description: 'Progress dashboard: burn-up, milestones, contributions.',
+  autoStart: true,
+  optional: [
+    ITranslator,
+    ICommandPalette,
+    ILayoutRestorer,
+    IThemeManager,
+    INerdUpGroups
+  ],
+  activate: (
+    app: JupyterFrontEnd,
+    translator: ITranslator | null,
+    palette: ICommandPalette | null,
+    restorer: ILayoutRestorer | null,
+    themes: IThemeManager | null,
+    groups: INerdUpGroups | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load('nerdup_lab');
+    const tracker = new WidgetTracker<MainAreaWidget<DashboardWidget>>({
+      namespace: 'nerdup-dashboard'
+    });
+    const current = new CurrentGroup();
+    const sync = () => {
+      const g = groups?.currentGroup;
+      current.set(g ? { id: g.id, title: g.title } : null);
+    };
+    groups?.currentChanged.connect(sync);
+    sync();
+
+    const open = async (): Promise<MainAreaWidget<DashboardWidget>> => {
+      let widget = tracker.currentWidget;
+      if (!widget || widget.isDisposed) {
+        const content = new DashboardWidget(trans);
+        widget = new MainAreaWidget({ content });
+        widget.id = 'nerdup-dashboard';
+        widget.title.label = trans.__('Group progress');
+        widget.title.icon = dashboardIcon;
+        widget.title.closable = true;
+        void tracker.add(widget);
+        app.shell.add(widget, 'main');
+      }
+      app.shell.activateById(widget.id);
+      const group = await current.ensure().catch(() => null);
+      await widget.content.showGroup(group?.id ?? null);
+      return widget;
+    };
+
+    // Follow the sidebar's group, and its content changes (a task done elsewhere).
+    current.changed.connect((_, group) => {
+      const widget = tracker.currentWidget;
+      if (widget && !widget.isDisposed) {
+        void widget.content.showGroup(group?.id ?? null);
+      }
+    });
+    themes?.themeChanged.connect(() =>
+      tracker.forEach(w => w.content.themeChanged())
+    );
+
+    app.commands.addCommand(OPEN, {
+      label: trans.__('Open progress dashboard'),
+      caption: trans.__(
+        'Burn-up, milestones and contributions of the current study group'
+      ),
+      icon: dashboardIcon,
+      execute: () => open()
+    });
+    palette?.addItem({ command: OPEN, category: trans.__('Study groups') });
+    if (restorer) {
+      void restorer.restore(tracker, {
+        command: OPEN,
+        name: () => 'dashboard'
+      });
+    }
+  }
+};

@@ -1,0 +1,194 @@
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { INotebookTracker } from '@jupyterlab/notebook';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { commitSnapshot, normalisePolicy } from '../notebook/commit';
+import { CurrentGroup } from '../snapshots/currentgroup';
+import { defaultRegistry } from '../snapshots/diff/renderers';
+import { HistoryModel } from '../snapshots/historymodel';
+import { HistoryPanel } from '../snapshots/historypanel';
+import { snapshotIcon } from '../snapshots/icons';
+import { SnapshotOpener } from '../snapshots/open';
+import { ISnapshot, OutputPolicy } from '../snapshots/types';
+import { INerdUpGroups } from '../tokens';
+
+const SETTINGS_ID = 'nerdup-lab:plugin';
+
+export namespace CommandIDs {
+  export const commit = 'nerdup:commit-snapshot';
+  export const history = 'nerdup:show-snapshot-history';
+  export const open = 'nerdup:open-snapshot';
+  export const diff = 'nerdup:diff-snapshots';
+  export const restore = 'nerdup:restore-snapshot';
+}
+
+/**
+ * Notebook snapshots: "Commit snapshot" (toolbar, palette, shortcut, File menu, all
+ * declared in schema/plugin.json), the history panel of the open notebook, and the
+ * read-only viewer, diff and restore in the main area.
+ */
+export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'nerdup-lab:snapshots',
+  description: 'Commit notebooks as snapshots; history, diff and restore.',
+  autoStart: true,
+  requires: [INotebookTracker, IRenderMimeRegistry],
+  optional: [
+    ITranslator,
+    ICommandPalette,
+    ILayoutRestorer,
+    ISettingRegistry,
+    INerdUpGroups
+  ],
+  activate: (
+    app: JupyterFrontEnd,
+    tracker: INotebookTracker,
+    rendermime: IRenderMimeRegistry,
+    translator: ITranslator | null,
+    palette: ICommandPalette | null,
+    restorer: ILayoutRestorer | null,
+    settingRegistry: ISettingRegistry | null,
+    groups: INerdUpGroups | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load('nerdup_lab');
+    const current = new CurrentGroup();
+    const sync = () => {
+      const g = groups?.currentGroup;
+      current.set(g ? { id: g.id, title: g.title } : null);
+    };
+    if (groups) {
+      groups.currentChanged.connect(sync);
+      sync();
+    }
+
+    let defaultPolicy: OutputPolicy = 'drop_large';
+    if (settingRegistry) {
+      void settingRegistry
+        .load(SETTINGS_ID)
+        .then(settings => {
+          const read = () =>
+            (defaultPolicy = normalisePolicy(
+              settings.get('defaultOutputPolicy').composite
+            ));
+          read();
+          settings.changed.connect(read);
+        })
+        .catch(() => undefined);
+    }
+
+    const opener = new SnapshotOpener(
+      app,
+      rendermime,
+      defaultRegistry(),
+      trans
+    );
+    const model = new HistoryModel();
+    const taskTitles = new Map<number, string>();
+    const rememberTasks = () => {
+      for (const m of groups?.current?.milestones ?? []) {
+        for (const t of m.tasks ?? []) {
+          taskTitles.set(t.id, t.title);
+        }
+      }
+    };
+    const panel = new HistoryPanel({
+      model,
+      trans,
+      taskTitle: id => taskTitles.get(id),
+      groupTitle: () => current.group?.title ?? null,
+      actions: {
+        open: s => void opener.open(s),
+        diff: (a, b) => opener.diff(a, b),
+        diffWithFile: s => opener.diffWithFile(s, model.path ?? s.path),
+        restore: s => void opener.restore(s)
+      }
+    });
+    app.shell.add(panel, 'right', { rank: 700 });
+    restorer?.add(panel, panel.id);
+
+    // The history follows the notebook in focus and the current group; while the
+    // panel is hidden it asks the server nothing and catches up when shown.
+    const follow = () => {
+      rememberTasks();
+      if (!panel.isVisible) {
+        return;
+      }
+      const path = tracker.currentWidget?.context.path ?? null;
+      void model.setTarget(current.group?.id ?? null, path);
+    };
+    tracker.currentChanged.connect(follow);
+    current.changed.connect(follow);
+    groups?.currentChanged.connect(rememberTasks);
+    panel.shown.connect(follow);
+    if (!groups) {
+      void current.ensure().then(follow, () => undefined);
+    }
+
+    const committed = (snapshot: ISnapshot) => {
+      if (snapshot.path === model.path) {
+        void model.refresh();
+      }
+      void groups?.refresh();
+    };
+
+    app.commands.addCommand(CommandIDs.commit, {
+      label: trans.__('Commit snapshot'),
+      caption: trans.__(
+        'Save this notebook and commit it as a snapshot of your study group'
+      ),
+      icon: snapshotIcon,
+      isEnabled: () => tracker.currentWidget !== null,
+      execute: async () => {
+        const nb = tracker.currentWidget;
+        if (!nb) {
+          return null;
+        }
+        return commitSnapshot(nb, {
+          group: current,
+          trans,
+          defaultPolicy: () => defaultPolicy,
+          username: () => groups?.username ?? null,
+          committed,
+          openSnapshot: s => void opener.open(s)
+        });
+      }
+    });
+    app.commands.addCommand(CommandIDs.history, {
+      label: trans.__('Show snapshot history'),
+      caption: trans.__('Snapshots of the open notebook'),
+      execute: () => {
+        app.shell.activateById(panel.id);
+        follow();
+      }
+    });
+    app.commands.addCommand(CommandIDs.open, {
+      label: trans.__('Open snapshot read-only'),
+      execute: args => opener.open(Number(args.id))
+    });
+    app.commands.addCommand(CommandIDs.diff, {
+      label: trans.__('Compare snapshots'),
+      execute: async args => {
+        const a = await opener.snapshot(Number(args.a));
+        if (args.path !== undefined) {
+          return opener.diffWithFile(a, String(args.path));
+        }
+        return opener.diff(a, await opener.snapshot(Number(args.b)));
+      }
+    });
+    app.commands.addCommand(CommandIDs.restore, {
+      label: trans.__('Restore snapshot as a new file'),
+      execute: async args =>
+        opener.restore(await opener.snapshot(Number(args.id)))
+    });
+
+    const category = trans.__('Study groups');
+    palette?.addItem({ command: CommandIDs.commit, category });
+    palette?.addItem({ command: CommandIDs.history, category });
+  }
+};

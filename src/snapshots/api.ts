@@ -1,0 +1,133 @@
+import { ServerConnection } from '@jupyterlab/services';
+
+import { requestAPI } from '../api';
+import {
+  DiffTarget,
+  ICommitRequest,
+  INotebookDiff,
+  INotebookJSON,
+  IRestoreResult,
+  ISnapshot,
+  ISnapshotPage
+} from './types';
+
+type Settings = ServerConnection.ISettings | undefined;
+
+function call<T>(
+  path: string,
+  options: Parameters<typeof requestAPI>[1],
+  settings: Settings
+): Promise<T> {
+  return settings
+    ? requestAPI<T>(path, options, settings)
+    : requestAPI<T>(path, options);
+}
+
+/**
+ * The snapshot half of the REST API, one function per call. Every function takes the
+ * ServerConnection settings last so tests can hand in a fake `fetch`.
+ */
+export namespace SnapshotAPI {
+  /** Commit the saved notebook at `request.path` into group `groupId`. */
+  export function commit(
+    groupId: number,
+    request: ICommitRequest,
+    settings?: Settings
+  ): Promise<ISnapshot> {
+    const body: Record<string, unknown> = {
+      path: request.path,
+      message: request.message
+    };
+    if (request.task_id !== undefined && request.task_id !== null) {
+      body.task_id = request.task_id;
+    }
+    if (request.policy) {
+      body.policy = request.policy;
+    }
+    return call<ISnapshot>(
+      `groups/${groupId}/snapshots`,
+      { method: 'POST', body },
+      settings
+    );
+  }
+
+  export interface IHistoryQuery {
+    path?: string;
+    author?: string;
+    task_id?: number;
+    limit?: number;
+    before?: number | null;
+  }
+
+  /** One page of a group's snapshots, newest first, filtered by path/author/task. */
+  export async function history(
+    groupId: number,
+    query: IHistoryQuery = {},
+    settings?: Settings
+  ): Promise<ISnapshotPage> {
+    const answer = await call<ISnapshotPage | ISnapshot[]>(
+      `groups/${groupId}/snapshots`,
+      {
+        query: {
+          path: query.path,
+          author: query.author,
+          task_id: query.task_id,
+          limit: query.limit,
+          before: query.before ?? undefined
+        }
+      },
+      settings
+    );
+    return normalisePage(answer);
+  }
+
+  /** A page as {items, next} whether the server answers a list or an object. */
+  export function normalisePage(
+    answer: ISnapshotPage | ISnapshot[] | null
+  ): ISnapshotPage {
+    if (Array.isArray(answer)) {
+      return { items: answer, next: null };
+    }
+    return { items: answer?.items ?? [], next: answer?.next ?? null };
+  }
+
+  /** The snapshot's record (who, when, message...). */
+  export function get(id: number, settings?: Settings): Promise<ISnapshot> {
+    return call<ISnapshot>(`snapshots/${id}`, {}, settings);
+  }
+
+  /** The notebook exactly as it was committed. */
+  export function notebook(
+    id: number,
+    settings?: Settings
+  ): Promise<INotebookJSON> {
+    return call<INotebookJSON>(`snapshots/${id}/notebook`, {}, settings);
+  }
+
+  /** The diff, old side first: snapshot a -> snapshot b, or snapshot a -> saved file. */
+  export function diff(
+    target: DiffTarget,
+    settings?: Settings
+  ): Promise<INotebookDiff> {
+    const query =
+      target.kind === 'snapshots' ? { b: target.b } : { path: target.path };
+    return call<INotebookDiff>(
+      `snapshots/${target.a}/diff`,
+      { query },
+      settings
+    );
+  }
+
+  /** Write the snapshot as a new file next to its notebook; never overwrites. */
+  export function restore(
+    id: number,
+    path?: string,
+    settings?: Settings
+  ): Promise<IRestoreResult> {
+    return call<IRestoreResult>(
+      `snapshots/${id}/restore`,
+      { method: 'POST', body: path ? { path } : {} },
+      settings
+    );
+  }
+}
