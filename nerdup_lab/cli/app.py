@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .archive_commands import ExportCommand, ExportGitCommand, ImportCommand
 from .base import NerdUpCommand
 from .db_commands import DbCommand, InitCommand, VerifyCommand
+from .demo_command import DemoCommand
 from .group_commands import GroupCommand
 from .member_commands import MemberCommand
 from .plan_commands import PlanCommand, TemplatesCommand
@@ -21,20 +23,14 @@ def _subcommands() -> dict[str, Any]:
         "plan": PlanCommand,
         "templates": TemplatesCommand,
     }
-    try:  # the archive and demo commands need the snapshot storage
-        from .archive_commands import ExportCommand, ExportGitCommand, ImportCommand
-        from .demo_command import DemoCommand
-    except ImportError:  # pragma: no cover - only in a partial checkout
-        pass
-    else:
-        table.update(
-            {
-                "export": ExportCommand,
-                "import": ImportCommand,
-                "export-git": ExportGitCommand,
-                "demo": DemoCommand,
-            }
-        )
+    table.update(
+        {
+            "export": ExportCommand,
+            "import": ImportCommand,
+            "export-git": ExportGitCommand,
+            "demo": DemoCommand,
+        }
+    )
     return {name: (cls, cls.description) for name, cls in table.items()}
 
 
