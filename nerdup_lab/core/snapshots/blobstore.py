@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,9 @@ from .models import Blob
 
 # Bound parameters per query stay well under SQLite's and PostgreSQL's limits.
 _BATCH = 500
+
+
+_SELECT = select(Blob.hash, Blob.data).where(Blob.hash.in_(bindparam("hashes", expanding=True)))
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
@@ -36,18 +39,23 @@ def existing(session: Session, hashes: Iterable[str]) -> set[str]:
     return found
 
 
-def put_many(session: Session, blobs: dict[str, tuple[bytes, Any]]) -> int:
-    """Store the blobs not yet stored; returns the encoded bytes written."""
-    missing = [h for h in blobs if h not in existing(session, blobs)]
+def put_many(
+    session: Session, blobs: dict[str, tuple[bytes, Any]], stored: set[str] | None = None
+) -> int:
+    """Store the blobs not yet stored (`stored`: those known to be there already);
+    returns the encoded bytes written."""
+    if stored is None:
+        stored = existing(session, blobs)
+    missing = [h for h in blobs if h not in stored]
     if not missing:
         return 0
     rows: list[dict[str, Any]] = []
     written = 0
     for h in missing:
         data, value = blobs[h]
-        stored = codec.encode(data, value)
-        rows.append({"hash": h, "size": len(data), "stored_size": len(stored), "data": stored})
-        written += len(stored)
+        encoded = codec.encode(data, value)
+        rows.append({"hash": h, "size": len(data), "stored_size": len(encoded), "data": encoded})
+        written += len(encoded)
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     for start in range(0, len(rows), _BATCH):
@@ -60,8 +68,10 @@ def get_many(session: Session, hashes: Iterable[str]) -> dict[str, Any]:
     """Decoded JSON values of the given blobs; NotFound if one is missing."""
     wanted = sorted(set(hashes))
     values: dict[str, Any] = {}
+    # Core-level execution: the ORM's per-row bookkeeping is most of the cost of a diff.
+    conn = session.connection()
     for chunk in _chunks(wanted):
-        for h, data in session.execute(select(Blob.hash, Blob.data).where(Blob.hash.in_(chunk))):
+        for h, data in conn.execute(_SELECT, {"hashes": chunk}):
             values[h] = json.loads(codec.decode(data))
     if len(values) != len(wanted):
         missing = sorted(set(wanted) - set(values))

@@ -21,10 +21,10 @@ from ..permissions import Action, require
 from . import blobstore
 from .canonical import hash_value
 from .delta import is_delta, make_delta, worth_it
-from .manifest import split_notebook
+from .manifest import manifest_refs, split_notebook
 from .models import Snapshot, SnapshotSettings
-from .policy import apply_policy, check_policy
-from .prepare import check_size, normalize_notebook
+from .policy import check_policy, output_limit, strip_outputs
+from .prepare import check_size, normalize_notebook, validate_new_cells
 from .records import latest, load_manifest, to_json
 
 DEFAULT_POLICY = "drop_large"
@@ -93,14 +93,18 @@ def commit_in_session(
         raise InvalidInput("Say which notebook to commit.", fields={"path": "required"})
     chosen, max_output = group_policy(session, group_id, limits)
     chosen = check_policy(policy or chosen)
-    nb = apply_policy(normalize_notebook(notebook), chosen, max_output)
-    pieces = split_notebook(nb)
-    content_bytes = sum(len(data) for data, _ in pieces.blobs.values())
-    check_size(content_bytes, limits.max_snapshot_bytes)
+    nb = normalize_notebook(notebook)
+    if chosen == "strip":
+        nb = strip_outputs(nb)
+    pieces = split_notebook(nb, output_limit(chosen, max_output))
     manifest = pieces.manifest
+    content_bytes = sum(len(pieces.blobs[h][0]) for h in manifest_refs(manifest))
+    check_size(content_bytes, limits.max_snapshot_bytes)
+    stored = blobstore.existing(session, pieces.blobs)
+    validate_new_cells(nb, manifest, stored)
     content_hash, _ = hash_value(manifest)
     manifest_hash, extra, same_as = _manifest_blob(session, group_id, path, author, manifest)
-    new_bytes = 0 if same_as is not None else blobstore.put_many(session, pieces.blobs)
+    new_bytes = blobstore.put_many(session, pieces.blobs, stored)
     new_bytes += blobstore.put_many(session, extra) if extra else 0
     snap = Snapshot(
         group_id=group_id,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .canonical import hash_value
+from .policy import dropped_note
 
 # Keys of a cell that the manifest holds itself rather than the source blob.
 _OWN_KEYS = ("id", "metadata", "execution_count", "outputs")
@@ -38,8 +39,12 @@ class Pieces:
         return h
 
 
-def split_notebook(nb: dict[str, Any]) -> Pieces:
-    """Cut a normalised notebook into blobs and a manifest."""
+def split_notebook(nb: dict[str, Any], max_output_bytes: int | None = None) -> Pieces:
+    """Cut a normalised notebook into blobs and a manifest.
+
+    With `max_output_bytes`, outputs larger than that are replaced by a note (the
+    'drop_large' policy), measured on the canonical bytes computed here anyway.
+    """
     pieces = Pieces(manifest={})
     entries: list[Entry] = []
     for cell in nb["cells"]:
@@ -49,11 +54,16 @@ def split_notebook(nb: dict[str, Any]) -> Pieces:
         if cell.get("cell_type") == "code":
             refs = []
             for output in cell.get("outputs", []):
+                rest = {k: v for k, v in output.items() if k != "execution_count"}
+                h, data = hash_value(rest)
+                if max_output_bytes is not None and len(data) > max_output_bytes:
+                    h, data = hash_value(rest := dropped_note(len(data)))
+                    output = rest
+                pieces.blobs.setdefault(h, (data, rest))
                 if "execution_count" in output:
-                    rest = {k: v for k, v in output.items() if k != "execution_count"}
-                    refs.append([pieces.add(rest), output["execution_count"]])
+                    refs.append([h, output["execution_count"]])
                 else:
-                    refs.append([pieces.add(output)])
+                    refs.append([h])
             entries.append(
                 [cell.get("id"), "code", src_hash, meta_hash, cell.get("execution_count"), refs]
             )
@@ -68,15 +78,19 @@ def split_notebook(nb: dict[str, Any]) -> Pieces:
     return pieces
 
 
+def manifest_refs(manifest: dict[str, Any]) -> list[str]:
+    """Every blob reference of a manifest, repeats included (for sizes)."""
+    found = [manifest["metadata"]]
+    for entry in manifest["cells"]:
+        found.append(entry[2])
+        found.append(entry[3])
+        found.extend(ref[0] for ref in entry[5] or ())
+    return found
+
+
 def manifest_hashes(manifest: dict[str, Any]) -> set[str]:
     """Every blob hash a manifest refers to."""
-    found = {manifest["metadata"]}
-    for entry in manifest["cells"]:
-        found.add(entry[2])
-        found.add(entry[3])
-        for ref in entry[5] or ():
-            found.add(ref[0])
-    return found
+    return set(manifest_refs(manifest))
 
 
 def build_cell(entry: Entry, blobs: dict[str, Any]) -> dict[str, Any]:

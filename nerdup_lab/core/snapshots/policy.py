@@ -25,7 +25,28 @@ def check_policy(policy: str) -> str:
     return policy
 
 
-def _dropped_note(size: int) -> dict[str, Any]:
+def strip_outputs(nb: dict[str, Any]) -> dict[str, Any]:
+    """The 'strip' policy: a copy of `nb` whose code cells have no outputs or counts."""
+    cells = []
+    for cell in nb["cells"]:
+        if cell.get("cell_type") == "code":
+            cell = {**cell, "outputs": [], "execution_count": None}
+        cells.append(cell)
+    return {**nb, "cells": cells}
+
+
+def output_limit(policy: str, max_output_bytes: int) -> int | None:
+    """Size above which an output is replaced by a note (None: keep every output)."""
+    return max_output_bytes if check_policy(policy) == "drop_large" else None
+
+
+def output_size(output: dict[str, Any]) -> int:
+    """Bytes an output costs in storage (its canonical JSON, execution count aside)."""
+    return len(canonical({k: v for k, v in output.items() if k != "execution_count"}))
+
+
+def dropped_note(size: int) -> dict[str, Any]:
+    """What the 'drop_large' policy keeps in place of an output of `size` bytes."""
     return {
         "output_type": "display_data",
         "data": {"text/plain": f"[output of {size} bytes not kept by the snapshot policy]"},
@@ -34,20 +55,19 @@ def _dropped_note(size: int) -> dict[str, Any]:
 
 
 def apply_policy(nb: dict[str, Any], policy: str, max_output_bytes: int) -> dict[str, Any]:
-    """`nb` after the policy (in place; the caller passes its own copy)."""
-    check_policy(policy)
+    """A copy of `nb` after the policy, for callers that want the notebook itself (the
+    commit applies 'drop_large' while hashing, where it measures each output anyway)."""
+    if check_policy(policy) == "strip":
+        return strip_outputs(nb)
     if policy == "keep":
         return nb
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") != "code":
-            continue
-        if policy == "strip":
-            cell["outputs"] = []
-            cell["execution_count"] = None
-            continue
-        kept = []
-        for output in cell.get("outputs", []):
-            size = len(canonical(output))
-            kept.append(output if size <= max_output_bytes else _dropped_note(size))
-        cell["outputs"] = kept
-    return nb
+    cells = []
+    for cell in nb["cells"]:
+        if cell.get("cell_type") == "code":
+            outputs = []
+            for output in cell.get("outputs", []):
+                size = output_size(output)
+                outputs.append(output if size <= max_output_bytes else dropped_note(size))
+            cell = {**cell, "outputs": outputs}
+        cells.append(cell)
+    return {**nb, "cells": cells}

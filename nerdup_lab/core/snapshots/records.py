@@ -54,13 +54,21 @@ def latest(
     return session.scalars(query.order_by(Snapshot.id.desc()).limit(1)).first()
 
 
+def load_manifests(session: Session, hashes: list[str]) -> list[dict[str, Any]]:
+    """The full manifests stored under `hashes` (resolving deltas), in two queries at most."""
+    stored = blobstore.get_many(session, hashes)
+    bases = {m["base"] for m in stored.values() if is_delta(m)}
+    found = blobstore.get_many(session, bases - stored.keys()) if bases else {}
+    found.update(stored)
+    return [
+        apply_delta(stored[h], found[stored[h]["base"]]) if is_delta(stored[h]) else stored[h]
+        for h in hashes
+    ]
+
+
 def load_manifest(session: Session, manifest_hash: str) -> dict[str, Any]:
     """The full manifest stored under `manifest_hash` (resolving a delta)."""
-    stored: dict[str, Any] = blobstore.get_one(session, manifest_hash)
-    if is_delta(stored):
-        base: dict[str, Any] = blobstore.get_one(session, stored["base"])
-        return apply_delta(stored, base)
-    return stored
+    return load_manifests(session, [manifest_hash])[0]
 
 
 def read_notebook(session: Session, snap: Snapshot) -> dict[str, Any]:
