@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import importlib
+import pkgutil
 from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, MetaData, Table
@@ -21,10 +23,15 @@ BLOB_TABLE = "blobs"
 
 
 def metadata() -> MetaData:
-    """Every table of the store (importing the models registers them)."""
+    """Every table of the store: importing each `models` module of the core registers its
+    tables, so a feature that adds tables (with a foreign key to a group's records) is
+    archived without this module knowing it."""
     from .. import models  # noqa: F401
-    from ..snapshots import models as snapshot_models  # noqa: F401
 
+    core = importlib.import_module("nerdup_lab.core")
+    for info in pkgutil.walk_packages(core.__path__, "nerdup_lab.core."):
+        if info.name.endswith(".models"):
+            importlib.import_module(info.name)
     return Base.metadata
 
 
