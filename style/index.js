@@ -1,3 +1,4 @@
 import './base.css';
+import './sidebar.css';
 import './snapshots.css';
 import './dashboard.css';

@@ -191,10 +191,10 @@ export class GroupsClient {
     adopt: boolean,
     version: number
   ): Promise<IProposal> {
-    return this._call(
-      `proposals/${proposalId}/${adopt ? 'adopt' : 'reject'}`,
-      { method: 'POST', headers: ifMatch(version) }
-    );
+    return this._call(`proposals/${proposalId}/${adopt ? 'adopt' : 'reject'}`, {
+      method: 'POST',
+      headers: ifMatch(version)
+    });
   }
 
   // Views
@@ -202,24 +202,55 @@ export class GroupsClient {
     return this._call(`groups/${groupId}/activity`, { query: { limit } });
   }
 
+  /**
+   * Whether the server offers a route, e.g. `/groups/{}/snapshots` (parameters as
+   * `{}`), as its OpenAPI document says; asked once, so optional features cost no 404s.
+   */
+  async hasRoute(route: string): Promise<boolean> {
+    if (!this._routes) {
+      this._routes = this._call<{ paths?: Record<string, unknown> }>(
+        'openapi.json'
+      )
+        .then(
+          doc =>
+            new Set(
+              Object.keys(doc.paths ?? {}).map(p =>
+                p.replace(/\{[^}]*\}/g, '{}')
+              )
+            )
+        )
+        .catch(() => new Set<string>());
+    }
+    return (await this._routes).has(route);
+  }
+
   /** Plan templates to start a group from; null when the server has no such route. */
   async templates(): Promise<ITemplateSummary[] | null> {
-    return this._optional<ITemplateSummary[] | { templates: ITemplateSummary[] }>(
-      'templates'
-    ).then(found =>
+    if (!(await this.hasRoute('/templates'))) {
+      return null;
+    }
+    return this._optional<
+      ITemplateSummary[] | { templates: ITemplateSummary[] }
+    >('templates').then(found =>
       found === null ? null : Array.isArray(found) ? found : found.templates
     );
   }
 
   /** The group's latest snapshots; null when the server has no snapshot history. */
-  async snapshots(groupId: number, limit = 3): Promise<ISnapshotSummary[] | null> {
+  async snapshots(
+    groupId: number,
+    limit = 3
+  ): Promise<ISnapshotSummary[] | null> {
+    if (!(await this.hasRoute('/groups/{}/snapshots'))) {
+      return null;
+    }
     const found = await this._optional<
       ISnapshotSummary[] | { items: ISnapshotSummary[] }
     >(`groups/${groupId}/snapshots`, { query: { limit } });
     if (found === null) {
       return null;
     }
-    return (Array.isArray(found) ? found : found.items ?? []).slice(0, limit);
+    return (Array.isArray(found) ? found : (found.items ?? [])).slice(0, limit);
   }
 
   private async _optional<T>(
@@ -244,6 +275,7 @@ export class GroupsClient {
   }
 
   private _settings: ServerConnection.ISettings;
+  private _routes: Promise<Set<string>> | null = null;
 }
 
 function ifMatch(version: number): Record<string, string> {

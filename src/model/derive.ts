@@ -1,12 +1,5 @@
 /** Pure helpers over the API records: filters, dates, who to ask. */
-import {
-  IActivity,
-  IGroup,
-  IMember,
-  IMilestone,
-  ITask,
-  Role
-} from './types';
+import { IActivity, IGroup, IMember, IMilestone, ITask, Role } from './types';
 
 export type TaskFilter = 'all' | 'mine' | 'next';
 
@@ -38,11 +31,7 @@ export function isMine(task: ITask, username: string | null): boolean {
 export function daysUntil(date: string, today: Date = new Date()): number {
   const [y, m, d] = date.split('-').map(Number);
   const due = Date.UTC(y, m - 1, d);
-  const now = Date.UTC(
-    today.getFullYear(),
-    today.getMonth(),
-    today.getDate()
-  );
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   return Math.round((due - now) / 86_400_000);
 }
 
@@ -73,7 +62,8 @@ export function recentWork(
   activity: readonly IActivity[],
   limit = 5
 ): IActivity[] {
-  const kinds = /^(task\.completed|milestone\.|snapshot\.|proposal\.adopted|task\.created)/;
+  const kinds =
+    /^(task\.completed|milestone\.|snapshot\.|proposal\.adopted|task\.created)/;
   return activity.filter(a => kinds.test(a.kind)).slice(0, limit);
 }
 
@@ -91,9 +81,6 @@ export function canWork(group: IGroup): boolean {
 }
 
 /** My open tasks in one group (for the status bar). */
-export function openTasksIn(
-  tasks: readonly ITask[],
-  groupId: number
-): ITask[] {
+export function openTasksIn(tasks: readonly ITask[], groupId: number): ITask[] {
   return tasks.filter(t => t.group_id === groupId && t.status !== 'done');
 }

@@ -126,6 +126,13 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   get notice(): INotice | null {
     return this._notice;
   }
+  /** The group opened when none was remembered (the `defaultGroup` setting). */
+  get defaultGroupId(): number | null {
+    return this._defaultGroupId;
+  }
+  set defaultGroupId(id: number | null) {
+    this._defaultGroupId = id;
+  }
   /** When the model last loaded anything from the server (ms since epoch). */
   get lastLoaded(): number {
     return this._lastLoaded;
@@ -286,7 +293,12 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   /** Turn a failed write into words; on 409 reload, as the record moved on. */
   async reportFailure(error: unknown): Promise<void> {
     const trans = this.trans;
-    if (error instanceof NerdUpApiError && error.status === 409) {
+    if (
+      error instanceof NerdUpApiError &&
+      error.status === 409 &&
+      error.current !== undefined
+    ) {
+      // A stale version: show the teammate's change, then say so.
       await this.refresh();
       this.notify({
         kind: 'warning',

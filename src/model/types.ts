@@ -7,7 +7,7 @@ export type Role = 'organizer' | 'participant' | 'follower' | 'mentor';
 export type TaskStatus = 'todo' | 'doing' | 'done';
 export type MilestoneStatus = 'planned' | 'active' | 'done';
 export type DeadlineState = 'on_track' | 'due_soon' | 'overdue';
-export type OutputPolicy = 'keep' | 'strip' | 'drop-large';
+export type OutputPolicy = 'keep' | 'strip' | 'drop_large';
 
 export interface IProgress {
   done_weight: number;

@@ -1,0 +1,72 @@
+import * as React from 'react';
+
+import {
+  addIcon,
+  Button,
+  InputGroup,
+  searchIcon
+} from '@jupyterlab/ui-components';
+
+import { useSidebar } from './context';
+import { GroupCard } from './GroupCard';
+import { NewGroupForm } from './NewGroupForm';
+
+/** The community's open groups and my own: search, join, create. */
+export function Directory(): JSX.Element {
+  const { model, trans } = useSidebar();
+  const [query, setQuery] = React.useState(model.query);
+  const [creating, setCreating] = React.useState(false);
+
+  // Search as the user types, once they pause.
+  React.useEffect(() => {
+    if (query === model.query) {
+      return;
+    }
+    const timer = setTimeout(() => void model.search(query), 250);
+    return () => clearTimeout(timer);
+  }, [query, model]);
+
+  if (creating) {
+    return <NewGroupForm onDone={() => setCreating(false)} />;
+  }
+  const groups = model.directory;
+  return (
+    <section
+      className="jp-NerdUp-directory"
+      aria-label={trans.__('Group directory')}
+    >
+      <div className="jp-NerdUp-toolbarRow">
+        <InputGroup
+          type="search"
+          className="jp-NerdUp-search"
+          value={query}
+          placeholder={trans.__('Search groups')}
+          aria-label={trans.__('Search groups')}
+          rightIcon={searchIcon}
+          onChange={e => setQuery(e.target.value)}
+        />
+        <Button
+          small
+          onClick={() => setCreating(true)}
+          title={trans.__('Create a new study group')}
+        >
+          <addIcon.react tag="span" className="jp-NerdUp-buttonIcon" />
+          {trans.__('New group')}
+        </Button>
+      </div>
+      {groups.length === 0 && !model.loading ? (
+        <p className="jp-NerdUp-empty">
+          {model.query
+            ? trans.__('No group matches “%1”.', model.query)
+            : trans.__('No open group yet. Start one with “New group”.')}
+        </p>
+      ) : (
+        <ul className="jp-NerdUp-cards">
+          {groups.map(g => (
+            <GroupCard key={g.id} group={g} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

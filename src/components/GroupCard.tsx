@@ -1,0 +1,93 @@
+import * as React from 'react';
+
+import { Button } from '@jupyterlab/ui-components';
+
+import { IGroup, Role } from '../model/types';
+import { useSidebar } from './context';
+import { Deadline } from './Deadline';
+import { ProgressBar } from './ProgressBar';
+
+export interface IGroupCardProps {
+  group: IGroup;
+}
+
+/** One group in the directory: title, stage, progress, deadline, members, join. */
+export function GroupCard(props: IGroupCardProps): JSX.Element {
+  const { model, trans } = useSidebar();
+  const { group } = props;
+  const [busy, setBusy] = React.useState(false);
+  const join = async (role: Role) => {
+    setBusy(true);
+    await model.actions.join(group.id, role);
+    setBusy(false);
+  };
+  const stage = group.current_milestone?.title;
+  const titleId = `jp-NerdUp-card-${group.id}`;
+  return (
+    <li className="jp-NerdUp-card" aria-labelledby={titleId}>
+      <div className="jp-NerdUp-card-head">
+        <button
+          id={titleId}
+          className="jp-NerdUp-linkButton jp-NerdUp-card-title"
+          onClick={() => void model.select(group.id)}
+          title={trans.__('Open %1', group.title)}
+        >
+          {group.title}
+        </button>
+        {group.my_role && (
+          <span className="jp-NerdUp-badge">
+            {roleLabel(trans, group.my_role)}
+          </span>
+        )}
+      </div>
+      <div className="jp-NerdUp-card-stage">
+        {stage ? trans.__('Stage: %1', stage) : trans.__('No milestone yet')}
+      </div>
+      <ProgressBar
+        progress={group.progress}
+        label={trans.__('Progress of %1', group.title)}
+      />
+      <div className="jp-NerdUp-meta">
+        <span>{trans._n('%1 member', '%1 members', group.member_count)}</span>
+        <Deadline date={group.deadline} />
+      </div>
+      {!group.my_role && (
+        <div className="jp-NerdUp-actions">
+          <Button
+            small
+            disabled={busy}
+            onClick={() => void join('participant')}
+            aria-label={trans.__('Join %1 as participant', group.title)}
+          >
+            {trans.__('Join')}
+          </Button>
+          <Button
+            small
+            minimal
+            disabled={busy}
+            onClick={() => void join('follower')}
+            aria-label={trans.__('Follow %1', group.title)}
+          >
+            {trans.__('Follow')}
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function roleLabel(
+  trans: ReturnType<typeof useSidebar>['trans'],
+  role: Role
+): string {
+  switch (role) {
+    case 'organizer':
+      return trans.__('organizer');
+    case 'participant':
+      return trans.__('participant');
+    case 'mentor':
+      return trans.__('mentor');
+    default:
+      return trans.__('follower');
+  }
+}

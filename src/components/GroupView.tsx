@@ -1,0 +1,35 @@
+import * as React from 'react';
+
+import { IGroupView } from '../model/types';
+import { ActivityFeed } from './ActivityFeed';
+import { CatchUp } from './CatchUp';
+import { useSidebar } from './context';
+import { GroupHeader } from './GroupHeader';
+import { Membership } from './Membership';
+import { Plan } from './Plan';
+import { Proposals } from './Proposals';
+
+export interface IGroupViewProps {
+  view: IGroupView;
+}
+
+/** Everything about the open group, top to bottom. */
+export function GroupView(props: IGroupViewProps): JSX.Element {
+  const { trans } = useSidebar();
+  const { view } = props;
+  return (
+    <div className="jp-NerdUp-groupView" data-group-id={view.group.id}>
+      <GroupHeader view={view} />
+      <CatchUp view={view} />
+      <Plan group={view.group} milestones={view.milestones} />
+      <Proposals group={view.group} proposals={view.proposals} />
+      <section className="jp-NerdUp-section" aria-labelledby="jp-NerdUp-act-h">
+        <h3 id="jp-NerdUp-act-h" className="jp-NerdUp-sectionTitle">
+          {trans.__('Recent activity')}
+        </h3>
+        <ActivityFeed items={view.activity} />
+      </section>
+      <Membership group={view.group} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import * as React from 'react';
+
+import { MimeModel } from '@jupyterlab/rendermime';
+
+import { useSidebar } from './context';
+
+export interface IMarkdownProps {
+  source: string;
+  className?: string;
+}
+
+/**
+ * User-written markdown, rendered by JupyterLab's markdown renderer as untrusted
+ * content (sanitized HTML, no scripts). Without a renderer it shows the plain text.
+ */
+export function Markdown(props: IMarkdownProps): JSX.Element | null {
+  const { rendermime } = useSidebar();
+  const host = React.useRef<HTMLDivElement>(null);
+  const { source } = props;
+
+  React.useEffect(() => {
+    const node = host.current;
+    if (!node || !rendermime || !source) {
+      return;
+    }
+    const renderer = rendermime.createRenderer('text/markdown');
+    const model = new MimeModel({
+      data: { 'text/markdown': source },
+      trusted: false
+    });
+    let disposed = false;
+    void renderer.renderModel(model).then(() => {
+      if (!disposed) {
+        node.replaceChildren(renderer.node);
+      }
+    });
+    return () => {
+      disposed = true;
+      renderer.dispose();
+      node.replaceChildren();
+    };
+  }, [rendermime, source]);
+
+  if (!source) {
+    return null;
+  }
+  const className = `jp-NerdUp-markdown ${props.className ?? ''}`;
+  if (!rendermime) {
+    return <div className={`${className} jp-NerdUp-plain`}>{source}</div>;
+  }
+  return <div className={className} ref={host} />;
+}

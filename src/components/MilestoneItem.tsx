@@ -1,0 +1,142 @@
+import * as React from 'react';
+
+import {
+  addIcon,
+  Button,
+  caretDownIcon,
+  caretRightIcon
+} from '@jupyterlab/ui-components';
+
+import { canEditPlan, canWork, filterTasks, TaskFilter } from '../model/derive';
+import { IGroup, IMilestone } from '../model/types';
+import { useSidebar } from './context';
+import { Deadline } from './Deadline';
+import { InlineForm } from './InlineForm';
+import { Markdown } from './Markdown';
+import { ProgressBar } from './ProgressBar';
+import { TaskItem } from './TaskItem';
+
+export interface IMilestoneItemProps {
+  milestone: IMilestone;
+  group: IGroup;
+  filter: TaskFilter;
+  current: boolean;
+}
+
+/** A milestone with its progress and due date; expands to its tasks. */
+export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
+  const { model, trans } = useSidebar();
+  const { milestone, group, filter, current } = props;
+  const [open, setOpen] = React.useState(current || filter !== 'all');
+  const [adding, setAdding] = React.useState(false);
+  React.useEffect(() => {
+    if (filter !== 'all') {
+      setOpen(true);
+    }
+  }, [filter]);
+  const tasks = filterTasks(milestone.tasks ?? [], filter, model.username);
+  const bodyId = `jp-NerdUp-ms-${milestone.id}`;
+  const organizer = canEditPlan(group);
+  return (
+    <li
+      className={`jp-NerdUp-milestone${current ? ' jp-NerdUp-milestone-current' : ''}`}
+      data-milestone-id={milestone.id}
+    >
+      <button
+        className="jp-NerdUp-milestone-toggle"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? (
+          <caretDownIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+        ) : (
+          <caretRightIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+        )}
+        <span className="jp-NerdUp-milestone-title">{milestone.title}</span>
+        {milestone.status === 'done' && (
+          <span className="jp-NerdUp-badge">{trans.__('done')}</span>
+        )}
+        {current && (
+          <span className="jp-NerdUp-badge jp-NerdUp-badge-current">
+            {trans.__('now')}
+          </span>
+        )}
+      </button>
+      <ProgressBar
+        progress={milestone.progress}
+        label={trans.__('Progress of milestone %1', milestone.title)}
+      />
+      <div className="jp-NerdUp-meta">
+        <Deadline
+          date={milestone.due}
+          kind="due"
+          done={milestone.status === 'done'}
+        />
+      </div>
+      {open && (
+        <div id={bodyId} className="jp-NerdUp-milestone-body">
+          <Markdown source={milestone.goal} className="jp-NerdUp-goal" />
+          {tasks.length === 0 ? (
+            <p className="jp-NerdUp-empty">
+              {filter === 'all'
+                ? trans.__('No tasks yet.')
+                : trans.__('No task matches this filter.')}
+            </p>
+          ) : (
+            <ul
+              className="jp-NerdUp-tasks"
+              aria-label={trans.__('Tasks of %1', milestone.title)}
+            >
+              {tasks.map(t => (
+                <TaskItem key={t.id} task={t} group={group} />
+              ))}
+            </ul>
+          )}
+          {adding ? (
+            <InlineForm
+              label={trans.__('Add task to %1', milestone.title)}
+              submitLabel={trans.__('Add task')}
+              fields={[
+                { name: 'title', label: trans.__('Task') },
+                {
+                  name: 'description',
+                  label: trans.__('Details (markdown)'),
+                  type: 'textarea'
+                },
+                ...(organizer
+                  ? [
+                      {
+                        name: 'personal',
+                        label: trans.__('Personal task (only mine)'),
+                        type: 'checkbox' as const
+                      }
+                    ]
+                  : [])
+              ]}
+              onSubmit={values =>
+                model.actions.addTask(milestone.id, {
+                  title: String(values.title ?? ''),
+                  description: values.description
+                    ? String(values.description)
+                    : undefined,
+                  personal: organizer ? !!values.personal : true
+                })
+              }
+              onCancel={() => setAdding(false)}
+            />
+          ) : (
+            canWork(group) && (
+              <Button small minimal onClick={() => setAdding(true)}>
+                <addIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+                {organizer
+                  ? trans.__('Add task')
+                  : trans.__('Add personal task')}
+              </Button>
+            )
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,101 @@
+import * as React from 'react';
+
+import { addIcon, Button } from '@jupyterlab/ui-components';
+
+import { canEditPlan, currentMilestone, TaskFilter } from '../model/derive';
+import { IGroup, IMilestone } from '../model/types';
+import { useSidebar } from './context';
+import { InlineForm } from './InlineForm';
+import { MilestoneItem } from './MilestoneItem';
+
+export interface IPlanProps {
+  group: IGroup;
+  milestones: IMilestone[];
+}
+
+/** The milestones of the plan with task filters and, for organizers, "Add milestone". */
+export function Plan(props: IPlanProps): JSX.Element {
+  const { model, trans } = useSidebar();
+  const { group, milestones } = props;
+  const [filter, setFilter] = React.useState<TaskFilter>('all');
+  const [adding, setAdding] = React.useState(false);
+  const now = currentMilestone(milestones);
+  const filters: [TaskFilter, string][] = [
+    ['all', trans.__('All tasks')],
+    ['mine', trans.__('My tasks')],
+    ['next', trans.__('Next session')]
+  ];
+  return (
+    <section className="jp-NerdUp-section" aria-labelledby="jp-NerdUp-plan-h">
+      <h3 id="jp-NerdUp-plan-h" className="jp-NerdUp-sectionTitle">
+        {trans.__('Plan')}
+      </h3>
+      <div
+        className="jp-NerdUp-filters"
+        role="group"
+        aria-label={trans.__('Filter tasks')}
+      >
+        {filters.map(([value, label]) => (
+          <button
+            key={value}
+            className={`jp-NerdUp-chip${filter === value ? ' jp-mod-active' : ''}`}
+            aria-pressed={filter === value}
+            onClick={() => setFilter(value)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {milestones.length === 0 ? (
+        <p className="jp-NerdUp-empty">
+          {canEditPlan(group)
+            ? trans.__(
+                'No milestones yet. Add the first stage of your project.'
+              )
+            : trans.__('No milestones yet. Propose one below.')}
+        </p>
+      ) : (
+        <ul className="jp-NerdUp-milestones">
+          {milestones.map(m => (
+            <MilestoneItem
+              key={m.id}
+              milestone={m}
+              group={group}
+              filter={filter}
+              current={now?.id === m.id}
+            />
+          ))}
+        </ul>
+      )}
+      {canEditPlan(group) &&
+        (adding ? (
+          <InlineForm
+            label={trans.__('Add milestone')}
+            submitLabel={trans.__('Add milestone')}
+            fields={[
+              { name: 'title', label: trans.__('Milestone') },
+              {
+                name: 'goal',
+                label: trans.__('Goal (markdown)'),
+                type: 'textarea'
+              },
+              { name: 'due', label: trans.__('Due'), type: 'date' }
+            ]}
+            onSubmit={values =>
+              model.actions.addMilestone({
+                title: String(values.title ?? ''),
+                goal: values.goal ? String(values.goal) : undefined,
+                due: values.due ? String(values.due) : undefined
+              })
+            }
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <Button small onClick={() => setAdding(true)}>
+            <addIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('Add milestone')}
+          </Button>
+        ))}
+    </section>
+  );
+}

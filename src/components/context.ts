@@ -1,0 +1,30 @@
+import * as React from 'react';
+
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
+
+import { GroupsModel } from '../model/groups';
+
+/** What every sidebar component may use; provided once by the panel. */
+export interface ISidebarContext {
+  model: GroupsModel;
+  trans: TranslationBundle;
+  /** JupyterLab's markdown renderer (sanitizes); null falls back to plain text. */
+  rendermime: IRenderMimeRegistry | null;
+  /** Path of the notebook open in the main area, if any. */
+  openNotebookPath: () => string | null;
+  /** Open a file of the Jupyter root in the main area. */
+  openPath: (path: string) => void;
+}
+
+export const SidebarContext = React.createContext<ISidebarContext>({
+  model: null as unknown as GroupsModel,
+  trans: nullTranslator.load('nerdup_lab'),
+  rendermime: null,
+  openNotebookPath: () => null,
+  openPath: () => undefined
+});
+
+export function useSidebar(): ISidebarContext {
+  return React.useContext(SidebarContext);
+}
