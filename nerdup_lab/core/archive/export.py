@@ -55,7 +55,12 @@ def _select_owned(session: Session, table: Table, picked: dict[str, Rows]) -> Ro
         for chunk in _chunks(values):
             for row in session.execute(select(table).where(fk.parent.in_(chunk))).mappings():
                 found[tuple(row[k.name] for k in keys)] = dict(row)
-    return [found[k] for k in sorted(found, key=lambda k: tuple(map(str, k)))]
+    return [found[k] for k in sorted(found, key=_order)]
+
+
+def _order(key: tuple[Any, ...]) -> tuple[tuple[int, Any], ...]:
+    """Rows in key order (numbers as numbers), so an import makes them in the same order."""
+    return tuple((0, v) if isinstance(v, int) else (1, str(v)) for v in key)
 
 
 def collect(session: Session, group_id: int) -> dict[str, list[dict[str, Any]]]:
