@@ -1,6 +1,8 @@
+import { dashboardPlugin } from './plugins/dashboard';
 import { sidebarPlugin } from './plugins/sidebar';
+import { snapshotsPlugin } from './plugins/snapshots';
 
 export { INerdUpGroups } from './tokens';
 
 /** Every plugin of the nerdup-lab extension; each one lives in src/plugins/. */
-export default [sidebarPlugin];
+export default [sidebarPlugin, snapshotsPlugin, dashboardPlugin];

@@ -10,6 +10,11 @@ const W = 640;
 const LABEL = 180;
 const ROW = 28;
 
+/** A label cut to fit the label column (the full text is in the tooltip). */
+export function clip(text: string, max = 24): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 function stateColour(state: string | undefined, p: IPalette): string {
   return state === 'overdue'
     ? p.overdue
@@ -54,7 +59,7 @@ export function MilestoneChart(props: {
           <g key={m.id} aria-label={label}>
             <title>{label}</title>
             <text x={0} y={y + 15} fill={p.text} fontSize="12">
-              {m.title.length > 26 ? `${m.title.slice(0, 25)}…` : m.title}
+              {clip(m.title)}
             </text>
             <rect
               x={LABEL}
@@ -116,7 +121,7 @@ export function ContributionChart(props: {
           <g key={r.username} aria-label={label}>
             <title>{label}</title>
             <text x={0} y={y + 17} fill={p.text} fontSize="12">
-              {r.username}
+              {clip(r.username)}
             </text>
             <rect
               x={LABEL}
