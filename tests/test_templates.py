@@ -70,7 +70,7 @@ def test_learning_club_round_lasts_two_weeks():
     assert templates.plan_length_days(template) == 14
 
 
-def test_package_schema_is_the_published_schema():
+def test_validator_uses_the_published_schema():
     published = json.loads((ROOT / "schema" / "plan-template.schema.json").read_text())
     assert templates.schema() == published
 

@@ -2,8 +2,8 @@
 
 Pure functions, no database. An invalid template raises `InvalidInput` whose message and
 `fields` name the line and the field, e.g. ``line 14, milestones[1].tasks[0].weight: 0 is
-less than the minimum of 1``. The schema is `schema/plan-template.schema.json`; the package
-carries an identical copy so an installed wheel can validate.
+less than the minimum of 1``. The schema is `schema/plan-template.schema.json` (shipped in
+the wheel as `nerdup_lab/schema/`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
+from ..schema_files import schema_path
 from .errors import InvalidInput, NotFound
 
 FORMAT_VERSION = 1
@@ -31,7 +32,7 @@ Template = dict[str, Any]
 @cache
 def schema() -> dict[str, Any]:
     """The JSON Schema of plan templates, version 1."""
-    text = resources.files(_PACKAGE).joinpath("plan-template.schema.json").read_text("utf-8")
+    text = schema_path("plan-template.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 

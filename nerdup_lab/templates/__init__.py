@@ -1,1 +1,1 @@
-"""Package data: the shipped plan templates (`plans/*.yaml`) and their JSON Schema."""
+"""Package data: the plan templates shipped with nerdup-lab (`plans/*.yaml`)."""
