@@ -28,6 +28,9 @@ export class DashboardWidget extends ReactWidget {
 
   /** Show (or reload) the dashboard of a group. */
   async showGroup(groupId: number | null): Promise<void> {
+    if (groupId !== this._groupId) {
+      this._data = null;
+    }
     this._groupId = groupId;
     this._error = null;
     if (groupId === null) {

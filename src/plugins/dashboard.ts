@@ -50,6 +50,26 @@ export const dashboardPlugin: JupyterFrontEndPlugin<void> = {
     groups?.currentChanged.connect(sync);
     sync();
 
+    // The sidebar model reloads on every activity event of its group (live updates):
+    // a visible dashboard of that group follows, at most once a second.
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    groups?.currentChanged.connect((_, view) => {
+      const widget = tracker.currentWidget;
+      if (
+        !widget ||
+        widget.isDisposed ||
+        !widget.isVisible ||
+        pending !== null ||
+        view?.group.id !== widget.content.groupId
+      ) {
+        return;
+      }
+      pending = setTimeout(() => {
+        pending = null;
+        void widget.content.showGroup(widget.content.groupId);
+      }, 1000);
+    });
+
     const open = async (): Promise<MainAreaWidget<DashboardWidget>> => {
       let widget = tracker.currentWidget;
       if (!widget || widget.isDisposed) {

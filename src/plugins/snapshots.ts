@@ -9,6 +9,7 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { defaultRegistry } from '../snapshots/diff/renderers';
@@ -114,14 +115,42 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
 
     // The history follows the notebook in focus and the current group; while the
     // panel is hidden it asks the server nothing and catches up when shown.
+    let stale = false;
     const follow = () => {
       rememberTasks();
       if (!panel.isVisible) {
         return;
       }
       const path = tracker.currentWidget?.context.path ?? null;
-      void model.setTarget(current.group?.id ?? null, path);
+      const groupId = current.group?.id ?? null;
+      if (stale && groupId === model.groupId && path === model.path) {
+        void model.refresh();
+      } else {
+        void model.setTarget(groupId, path);
+      }
+      stale = false;
     };
+    // A snapshot of this notebook committed elsewhere (a teammate, another tab) shows
+    // up through the server's event bus.
+    const stream = app.serviceManager.events?.stream;
+    stream?.connect((_, emission) => {
+      if (emission.schema_id !== ACTIVITY_SCHEMA_ID) {
+        return;
+      }
+      const event = emission as unknown as IActivityEvent;
+      if (
+        !event.kind?.startsWith('snapshot.') ||
+        event.group_id !== model.groupId ||
+        (event.subject?.path !== undefined && event.subject.path !== model.path)
+      ) {
+        return;
+      }
+      if (panel.isVisible) {
+        void model.refresh();
+      } else {
+        stale = true;
+      }
+    });
     tracker.currentChanged.connect(follow);
     current.changed.connect(follow);
     groups?.currentChanged.connect(rememberTasks);
