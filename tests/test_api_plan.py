@@ -140,8 +140,12 @@ async def test_claim_work_and_finish_a_task(api):
     assert claimed.status == 200 and claimed.json["claimed_by"] == ["bob"]
     again = await bob.post(f"/tasks/{tid}/claim")
     assert again.json["claimed_by"] == ["bob"]
-    await s["dan"].post(f"/tasks/{tid}/claim")
-    doing = await bob.patch(f"/tasks/{tid}", {"status": "doing", "next_session": True}, if_match=1)
+    shared = await s["dan"].post(f"/tasks/{tid}/claim")
+    # A claim changes what the task shows, so it moves the version too.
+    assert shared.json["version"] > claimed.json["version"] > 1
+    doing = await bob.patch(
+        f"/tasks/{tid}", {"status": "doing", "next_session": True}, if_match=shared.json["version"]
+    )
     assert doing.status == 200 and doing.json["next_session"] is True
     done = await bob.patch(f"/tasks/{tid}", {"status": "done"}, if_match=doing.json["version"])
     assert done.json["status"] == "done" and done.json["done_at"] is not None

@@ -19,9 +19,9 @@ from . import validate as v
 from .activity import record
 from .errors import Conflict, NotFound
 from .milestones import add_milestone
-from .models import VOTE_VALUES, Group, Membership, Proposal, Vote, utcnow
+from .models import PROPOSAL_STATUSES, VOTE_VALUES, Group, Membership, Proposal, Vote, utcnow
 from .permissions import Action, require
-from .records import check_version, get
+from .records import check_version, get, touch
 
 PROPOSAL_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200),
@@ -50,7 +50,8 @@ def list_proposals(
     require(session, group_id, username, Action.VIEW_GROUP)
     query = select(Proposal).where(Proposal.group_id == group_id)
     if status is not None:
-        query = query.where(Proposal.status == v.choice(("open", "adopted", "rejected"))(status))
+        wanted = v.clean({"status": status}, {"status": v.choice(PROPOSAL_STATUSES)})["status"]
+        query = query.where(Proposal.status == wanted)
     return [serialize.proposal(p) for p in session.scalars(query.order_by(Proposal.id.desc()))]
 
 
@@ -100,13 +101,10 @@ def _adopt(session: Session, proposal: Proposal, actor: str, *, by_rule: bool) -
 
 
 def has_majority(session: Session, proposal: Proposal) -> bool:
-    roles = dict(
-        session.execute(
-            select(Membership.username, Membership.role).where(
-                Membership.group_id == proposal.group_id
-            )
-        ).tuples()
-    )
+    rows = session.execute(
+        select(Membership.username, Membership.role).where(Membership.group_id == proposal.group_id)
+    ).all()
+    roles = {name: role for name, role in rows}
     electorate = {name for name, role in roles.items() if role in ELECTORATE}
     ups = {vote.username for vote in proposal.votes if vote.value == "up"} & electorate
     return len(ups) * 2 > len(electorate)
@@ -124,6 +122,7 @@ def vote(session: Session, username: str, proposal_id: int, data: dict[str, Any]
         return serialize.proposal(proposal)
     else:
         mine.value = value
+    touch(proposal)
     session.flush()
     record(
         session,
@@ -146,6 +145,7 @@ def withdraw_vote(session: Session, username: str, proposal_id: int) -> dict[str
     if mine is None:
         raise NotFound("You have not voted on this proposal.")
     proposal.votes.remove(mine)
+    touch(proposal)
     session.flush()
     record(
         session,

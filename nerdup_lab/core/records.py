@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from .db import Base
 from .errors import Conflict, NotFound, PreconditionRequired
@@ -50,3 +51,10 @@ def check_version(
             f"it is now at version {record.version}). Review the current state and retry.",
             current=current(record),
         )
+
+
+def touch(record: Versioned) -> None:
+    """Bump a record's version although none of its own columns changed, because what the
+    API shows of it did (a task's claims, a proposal's votes): an If-Match taken before
+    must then be stale. Flagging a column makes SQLAlchemy issue the versioned UPDATE."""
+    flag_modified(record, "title")

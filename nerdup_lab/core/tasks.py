@@ -19,7 +19,7 @@ from .activity import record
 from .errors import Conflict, InvalidInput, NotFound
 from .models import TASK_STATUSES, Milestone, Task, TaskClaim, utcnow
 from .permissions import Action, require
-from .records import check_version, get
+from .records import check_version, get, touch
 
 CONTENT_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200),
@@ -164,6 +164,7 @@ def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
     if username in _workers(task):
         return serialize.task(task)
     task.claims.append(TaskClaim(username=username))
+    touch(task)
     session.flush()
     record(
         session,
@@ -185,6 +186,7 @@ def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
     if mine is None:
         raise NotFound(f"You have not claimed “{task.title}”.")
     task.claims.remove(mine)
+    touch(task)
     session.flush()
     record(
         session,
