@@ -21,12 +21,13 @@ from ..core.errors import Conflict
 from ..core.users import ensure_user
 from ..events import ACTIVITY_SCHEMA_ID, activity_event
 from .base import Caller
+from .local_plans import TemplateOperations
 from .plan_ops import PlanOperations
 
 T = TypeVar("T")
 
 
-class LocalBackend(PlanOperations):
+class LocalBackend(PlanOperations, TemplateOperations):
     mode = "embedded"
 
     def __init__(

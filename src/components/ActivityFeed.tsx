@@ -4,6 +4,7 @@ import { Time } from '@jupyterlab/coreutils';
 
 import { IActivity } from '../model/types';
 import { useSidebar } from './context';
+import { Person } from './Person';
 
 export interface IActivityFeedProps {
   items: readonly IActivity[];
@@ -25,7 +26,7 @@ export function ActivityFeed(props: IActivityFeedProps): JSX.Element {
     >
       {props.items.map(a => (
         <li key={a.id} className="jp-NerdUp-activity-item">
-          <span className="jp-NerdUp-actor">{a.actor}</span> {a.summary}
+          <Person name={a.actor} /> {a.summary}
           <time
             className="jp-NerdUp-when"
             dateTime={a.created_at}

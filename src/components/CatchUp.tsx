@@ -8,6 +8,7 @@ import { ActivityFeed } from './ActivityFeed';
 import { useSidebar } from './context';
 import { roleLabel } from './GroupCard';
 import { Markdown } from './Markdown';
+import { Person } from './Person';
 
 export interface ICatchUpProps {
   view: IGroupView;
@@ -75,7 +76,7 @@ export function CatchUp(props: ICatchUpProps): JSX.Element {
         <ul className="jp-NerdUp-people">
           {ask.map(m => (
             <li key={m.username}>
-              <span className="jp-NerdUp-actor">{m.username}</span>{' '}
+              <Person name={m.username} />{' '}
               <span className="jp-NerdUp-badge">
                 {roleLabel(trans, m.role)}
               </span>

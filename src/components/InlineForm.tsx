@@ -60,7 +60,13 @@ export function InlineForm(props: IInlineFormProps): JSX.Element {
     } catch (error) {
       setErrors(
         error instanceof NerdUpApiError
-          ? { message: error.message, fields: error.fields }
+          ? {
+              message:
+                Object.keys(error.fields).length > 0
+                  ? trans.__('Please correct the marked fields.')
+                  : error.message,
+              fields: error.fields
+            }
           : { message: String(error), fields: {} }
       );
     } finally {
@@ -126,7 +132,12 @@ export function InlineForm(props: IInlineFormProps): JSX.Element {
         );
       })}
       <div className="jp-NerdUp-actions">
-        <Button type="submit" small disabled={busy}>
+        <Button
+          type="submit"
+          className="jp-NerdUp-primary"
+          small
+          disabled={busy}
+        >
           {props.submitLabel}
         </Button>
         <Button type="button" small minimal onClick={props.onCancel}>

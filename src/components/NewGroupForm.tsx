@@ -51,7 +51,13 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
     } catch (error) {
       setErrors(
         error instanceof NerdUpApiError
-          ? { message: error.message, fields: error.fields }
+          ? {
+              message:
+                Object.keys(error.fields).length > 0
+                  ? trans.__('Please correct the marked fields.')
+                  : error.message,
+              fields: error.fields
+            }
           : { message: String(error), fields: {} }
       );
       setBusy(false);
@@ -134,7 +140,7 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
         </>
       )}
       <div className="jp-NerdUp-actions">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" className="jp-NerdUp-primary" disabled={busy}>
           {trans.__('Create group')}
         </Button>
         <Button type="button" minimal onClick={props.onDone}>

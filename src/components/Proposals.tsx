@@ -7,6 +7,7 @@ import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { InlineForm } from './InlineForm';
 import { Markdown } from './Markdown';
+import { Person } from './Person';
 
 export interface IProposalsProps {
   group: IGroup;
@@ -84,7 +85,9 @@ function ProposalItem(props: {
     <li className="jp-NerdUp-proposal" data-proposal-id={proposal.id}>
       <div className="jp-NerdUp-proposal-title">{proposal.title}</div>
       <div className="jp-NerdUp-meta">
-        <span>{trans.__('by %1', proposal.created_by)}</span>
+        <span>
+          {trans.__('by')} <Person name={proposal.created_by} />
+        </span>
         <Deadline date={proposal.due} kind="due" />
       </div>
       <Markdown source={proposal.goal} />

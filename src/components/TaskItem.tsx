@@ -10,6 +10,7 @@ import {
 import { canWork, isMine } from '../model/derive';
 import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
+import { People, Person } from './Person';
 
 export interface ITaskItemProps {
   task: ITask;
@@ -37,11 +38,17 @@ export function TaskItem(props: ITaskItemProps): JSX.Element {
     doing: trans.__('in progress'),
     done: trans.__('done')
   }[task.status];
-  const who = task.personal
-    ? trans.__('personal task of %1', task.owner ?? '')
-    : task.claimed_by.length > 0
-      ? trans.__('taken by %1', task.claimed_by.join(', '))
-      : trans.__('nobody yet');
+  const who = task.personal ? (
+    <>
+      {trans.__('personal task of')} <Person name={task.owner} />
+    </>
+  ) : task.claimed_by.length > 0 ? (
+    <>
+      {trans.__('taken by')} <People names={task.claimed_by} />
+    </>
+  ) : (
+    trans.__('nobody yet')
+  );
   return (
     <li
       className={`jp-NerdUp-task jp-NerdUp-task-${task.status}`}
