@@ -280,3 +280,14 @@ def dump_yaml(template: Template) -> str:
     """A template as readable YAML (keys in schema order, unicode kept)."""
     text: str = yaml.dump(template, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return f"# nerdup-lab plan template, format version {FORMAT_VERSION}\n{text}"
+
+
+def catalogue() -> list[dict[str, Any]]:
+    """Summaries of every shipped template, for the template picker."""
+    return [summary_of(name, shipped(name)) for name in shipped_names()]
+
+
+def shipped_detail(name: str) -> dict[str, Any]:
+    """One shipped template: its summary and the template itself."""
+    template = shipped(name)
+    return {**summary_of(name, template), "template": template}

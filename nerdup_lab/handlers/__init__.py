@@ -13,6 +13,7 @@ from .openapi import OpenAPIHandler
 from .proposals import DecisionHandler, GroupProposalsHandler, ProposalHandler, VoteHandler
 from .status import StatusHandler
 from .tasks import MilestoneTasksHandler, TaskClaimHandler, TaskHandler
+from .templates import PlanExportHandler, PlanImportHandler, TemplateHandler, TemplatesHandler
 
 # A path segment; handlers turn a non-numeric id into a JSON 404 themselves.
 ID = "([^/]+)"
@@ -42,4 +43,8 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r(f"/proposals/{ID}"), ProposalHandler),
         (r(f"/proposals/{ID}/vote"), VoteHandler),
         (r(f"/proposals/{ID}/(adopt|reject)"), DecisionHandler),
+        (r("/templates"), TemplatesHandler),
+        (r(f"/templates/{ID}"), TemplateHandler),
+        (r(f"/groups/{ID}/plan/import"), PlanImportHandler),
+        (r(f"/groups/{ID}/plan/export"), PlanExportHandler),
     ]
