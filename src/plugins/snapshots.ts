@@ -4,6 +4,7 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IEditorLanguageRegistry } from '@jupyterlab/codemirror';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -45,7 +46,8 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     ICommandPalette,
     ILayoutRestorer,
     ISettingRegistry,
-    INerdUpGroups
+    INerdUpGroups,
+    IEditorLanguageRegistry
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -55,7 +57,8 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     restorer: ILayoutRestorer | null,
     settingRegistry: ISettingRegistry | null,
-    groups: INerdUpGroups | null
+    groups: INerdUpGroups | null,
+    languages: IEditorLanguageRegistry | null
   ) => {
     const trans = (translator ?? nullTranslator).load('nerdup_lab');
     const current = new CurrentGroup();
@@ -87,7 +90,8 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
       app,
       rendermime,
       defaultRegistry(),
-      trans
+      trans,
+      languages
     );
     const model = new HistoryModel();
     const taskTitles = new Map<number, string>();

@@ -1,4 +1,5 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
+import { IEditorLanguageRegistry } from '@jupyterlab/codemirror';
 import {
   Dialog,
   MainAreaWidget,
@@ -24,7 +25,8 @@ export class SnapshotOpener {
     private readonly app: JupyterFrontEnd,
     private readonly rendermime: IRenderMimeRegistry,
     private readonly registry: DiffRendererRegistry,
-    private readonly trans: TranslationBundle
+    private readonly trans: TranslationBundle,
+    private readonly languages: IEditorLanguageRegistry | null = null
   ) {}
 
   /** A snapshot's record by id. */
@@ -43,7 +45,12 @@ export class SnapshotOpener {
     if (found) {
       return found;
     }
-    const content = new SnapshotViewer(snapshot, this.rendermime, this.trans);
+    const content = new SnapshotViewer(
+      snapshot,
+      this.rendermime,
+      this.trans,
+      this.languages
+    );
     const widget = new MainAreaWidget({ content });
     widget.id = id;
     widget.title.label = this.trans.__(

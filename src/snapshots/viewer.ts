@@ -1,3 +1,4 @@
+import { IEditorLanguageRegistry } from '@jupyterlab/codemirror';
 import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
 import { IRenderMimeRegistry, MimeModel } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -30,7 +31,8 @@ export class SnapshotViewer extends Panel {
   constructor(
     private readonly snapshot: ISnapshot,
     private readonly rendermime: IRenderMimeRegistry,
-    private readonly trans: TranslationBundle
+    private readonly trans: TranslationBundle,
+    private readonly languages: IEditorLanguageRegistry | null = null
   ) {
     super();
     this.addClass('jp-NerdUp-viewer');
@@ -76,6 +78,8 @@ export class SnapshotViewer extends Panel {
       return;
     }
     this._status.dispose();
+    const info = nb.metadata?.language_info ?? nb.metadata?.kernelspec ?? {};
+    this._language = String(info.name ?? info.language ?? 'python');
     for (let start = 0; start < nb.cells.length; start += BATCH) {
       if (this.isDisposed) {
         return;
@@ -114,6 +118,7 @@ export class SnapshotViewer extends Panel {
     const pre = document.createElement('pre');
     pre.className = 'jp-NerdUp-viewerSource';
     pre.textContent = source;
+    this._highlight(source, pre);
     input.node.append(prompt, pre);
     box.addWidget(input);
     if (cell.outputs && cell.outputs.length > 0) {
@@ -131,6 +136,20 @@ export class SnapshotViewer extends Panel {
     return box;
   }
 
+  /** Colour the code like the editor does; the plain text stays if that fails. */
+  private _highlight(source: string, pre: HTMLElement): void {
+    const language = this.languages?.findBest(this._language) ?? null;
+    if (!this.languages || !language) {
+      return;
+    }
+    const code = document.createElement('code');
+    this.languages
+      .highlight(source, language, code)
+      .then(() => pre.replaceChildren(code))
+      .catch(() => undefined);
+  }
+
+  private _language = 'python';
   private _status: Widget;
   private _resolve: () => void = () => undefined;
   private _done = new Promise<void>(resolve => (this._resolve = resolve));
