@@ -6,7 +6,10 @@ this same class, so one config file serves all three.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlparse
 
 from jupyter_core.paths import jupyter_data_dir
 from traitlets import Bool, Int, Unicode, default
@@ -50,9 +53,25 @@ class NerdUp(Configurable):
 
     hub_url = Unicode(
         help=(
-            "Base URL of the nerdup hub service. When set, the extension runs in JupyterHub "
-            "mode and forwards every call to the service. Defaults from the environment a "
-            "JupyterHub sets (empty outside a hub)."
+            "Base URL of the nerdup hub service, e.g. http://127.0.0.1:8000/services/nerdup/. "
+            "When set, the extension runs in JupyterHub mode and forwards every call to the "
+            "service. Default: empty (embedded mode), unless `hub_service_name` is set inside a "
+            "single-user server, then <public hub origin><hub base URL>services/<name>/ from "
+            "$JUPYTERHUB_PUBLIC_HUB_URL and $JUPYTERHUB_BASE_URL (JupyterHub sets both when "
+            "c.JupyterHub.public_url is configured)."
+        ),
+    ).tag(config=True)
+
+    @default("hub_url")
+    def _default_hub_url(self) -> str:
+        return derived_hub_url(self.hub_service_name, os.environ)
+
+    hub_service_name = Unicode(
+        "",
+        help=(
+            "Name of the nerdup service in c.JupyterHub.services. Setting it in the "
+            "single-user servers' config turns JupyterHub mode on with `hub_url` derived from "
+            "the environment; leave it empty and set `hub_url` to point elsewhere."
         ),
     ).tag(config=True)
 
@@ -65,3 +84,25 @@ class NerdUp(Configurable):
         False,
         help="Serve read-only public pages of open groups without login.",
     ).tag(config=True)
+
+    stale_after_days = Int(
+        14,
+        help=(
+            "A milestone that is not done and has had no activity for this many days is "
+            "listed as stale in the mentors' overview."
+        ),
+    ).tag(config=True)
+
+
+def derived_hub_url(service_name: str, env: Mapping[str, str]) -> str:
+    """The service's URL through the Hub's proxy, as a single-user server can know it.
+
+    Only with an explicit service name: a bare `JUPYTERHUB_*` environment says that a hub
+    runs, not that it runs a nerdup service. Empty when the public hub URL is unknown.
+    """
+    public = urlparse(env.get("JUPYTERHUB_PUBLIC_HUB_URL", ""))
+    if not service_name or not public.scheme or not public.netloc:
+        return ""
+    base = env.get("JUPYTERHUB_BASE_URL", "/")
+    base = base if base.endswith("/") else base + "/"
+    return f"{public.scheme}://{public.netloc}{base}services/{service_name}/"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 from core_world import ACTOR_FOR_ROLE, World, build_world
+from rhythm.permission_cells import RHYTHM_EXPECTED, rhythm_attempt
 
 from nerdup_lab.core import groups, members, milestones, proposals, tasks
 from nerdup_lab.core.models import Group, Task, TaskClaim
@@ -41,6 +42,7 @@ EXPECTED: dict[Action, tuple[str, str, str, str, str]] = {
     Action.DECIDE_PROPOSAL:      ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
     Action.COMMIT_SNAPSHOT:      ("ok",        "ok",        "ok",        "ok",        "forbidden"),
 }  # fmt: skip
+EXPECTED.update(RHYTHM_EXPECTED)  # sessions, Q&A, reflections, publishing
 
 
 def _personal_task_of(world: World, owner: str) -> int:
@@ -66,6 +68,8 @@ def _other_role(current: str) -> str:
 
 
 def attempt(world: World, user: str, role: str, action: Action, owned: bool) -> str:
+    if action in RHYTHM_EXPECTED:
+        return rhythm_attempt(world, user, action, owned)
     gid, version = world.group_id, world.version(Group, world.group_id)
     do: dict[Action, Callable[[], str]] = {
         Action.VIEW_GROUP: lambda: world.outcome(user, groups.get_group, gid),

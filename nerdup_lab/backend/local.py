@@ -22,12 +22,13 @@ from ..core.users import ensure_user
 from ..events import ACTIVITY_SCHEMA_ID, activity_event
 from .base import Caller
 from .local_plans import TemplateOperations
+from .local_rhythm import RhythmOperations
 from .plan_ops import PlanOperations
 
 T = TypeVar("T")
 
 
-class LocalBackend(PlanOperations, TemplateOperations):
+class LocalBackend(PlanOperations, RhythmOperations, TemplateOperations):
     mode = "embedded"
 
     def __init__(

@@ -43,6 +43,20 @@ class Action(enum.StrEnum):
     VOTE = "vote"
     DECIDE_PROPOSAL = "decide_proposal"  # adopt or reject
     COMMIT_SNAPSHOT = "commit_snapshot"
+    # The group rhythm (nerdup_lab.core.rhythm): sessions, Q&A, reflections, publishing.
+    SCHEDULE_SESSION = "schedule_session"  # create, edit, cancel co-coding sessions
+    PICK_SESSION_TASKS = "pick_session_tasks"  # the agenda of the next session
+    CHECK_IN = "check_in"  # mark oneself present during a session
+    EDIT_RECAP = "edit_recap"
+    ASK_QUESTION = "ask_question"
+    ANSWER_QUESTION = "answer_question"
+    UPVOTE = "upvote"
+    ACCEPT_ANSWER = "accept_answer"  # the asker (OWN) or an organizer
+    RESOLVE_QUESTION = "resolve_question"  # the asker (OWN) or an organizer
+    EDIT_OWN_POST = "edit_own_post"  # a question, answer, reflection or post: its author
+    POST_REFLECTION = "post_reflection"
+    SHARE_POST = "share_post"  # link a blog post to the showcase
+    MAKE_REPORT = "make_report"  # the journey report for a meetup presentation
 
 
 class Rule(enum.Enum):
@@ -76,6 +90,19 @@ _TABLE: dict[Action, tuple[Rule, Rule, Rule, Rule, Rule]] = {
     Action.VOTE:                     (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
     Action.DECIDE_PROPOSAL:          (ALLOW, DENY,  DENY,  DENY,  DENY),
     Action.COMMIT_SNAPSHOT:          (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.SCHEDULE_SESSION:         (ALLOW, DENY,  DENY,  DENY,  DENY),
+    Action.PICK_SESSION_TASKS:       (ALLOW, ALLOW, ALLOW, DENY,  DENY),
+    Action.CHECK_IN:                 (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.EDIT_RECAP:               (ALLOW, ALLOW, ALLOW, DENY,  DENY),
+    Action.ASK_QUESTION:             (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.ANSWER_QUESTION:          (ALLOW, ALLOW, ALLOW, DENY,  DENY),
+    Action.UPVOTE:                   (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.ACCEPT_ANSWER:            (ALLOW, OWN,   OWN,   OWN,   DENY),
+    Action.RESOLVE_QUESTION:         (ALLOW, OWN,   OWN,   OWN,   DENY),
+    Action.EDIT_OWN_POST:            (OWN,   OWN,   OWN,   OWN,   DENY),
+    Action.POST_REFLECTION:          (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.SHARE_POST:               (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.MAKE_REPORT:              (ALLOW, DENY,  ALLOW, DENY,  DENY),
 }
 # fmt: on
 _COLUMNS = ("organizer", "participant", "mentor", "follower", OUTSIDER)

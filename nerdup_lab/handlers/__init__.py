@@ -11,6 +11,7 @@ from .members import MemberHandler, MembersHandler
 from .milestones import GroupMilestonesHandler, MilestoneHandler, MilestoneOrderHandler
 from .openapi import OpenAPIHandler
 from .proposals import DecisionHandler, GroupProposalsHandler, ProposalHandler, VoteHandler
+from .rhythm_routes import rhythm_routes
 from .status import StatusHandler
 from .tasks import MilestoneTasksHandler, TaskClaimHandler, TaskHandler
 from .templates import PlanExportHandler, PlanImportHandler, TemplateHandler, TemplatesHandler
@@ -47,4 +48,5 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r(f"/templates/{ID}"), TemplateHandler),
         (r(f"/groups/{ID}/plan/import"), PlanImportHandler),
         (r(f"/groups/{ID}/plan/export"), PlanExportHandler),
+        *rhythm_routes(r, ID),
     ]

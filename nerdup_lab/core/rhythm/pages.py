@@ -1,0 +1,81 @@
+"""HTML pages of a group's journey, rendered on the server with Jinja2 (autoescaping on):
+the meetup report (one self-contained file: inline CSS and SVG, nothing fetched) and the
+read-only public page of an open group.
+
+User markdown goes through mistune with raw HTML escaped, then bleach with a small
+allowlist (no images, scripts, styles or event handlers), so nothing a member writes can
+run or load anything in a viewer's browser.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import bleach  # type: ignore[import-untyped]
+import mistune
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound
+from ..models import Group
+from ..permissions import Action, require
+from .journey import journey
+
+TEMPLATES = Path(__file__).resolve().parent / "pages"
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead",
+    "tbody", "tr", "th", "td", "del",
+}  # fmt: skip
+ALLOWED_ATTRS = {"a": ["href", "title"]}
+
+
+def safe_markdown(source: str | None) -> Markup:
+    """Markdown to HTML that can neither run scripts nor load anything."""
+    if not source:
+        return Markup("")
+    html = str(mistune.create_markdown(escape=True, plugins=["strikethrough", "table"])(source))
+    cleaned = bleach.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRS,
+        protocols={"http", "https", "mailto"},
+        strip=True,
+    )
+    return Markup(cleaned)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["markdown"] = safe_markdown
+    return env
+
+
+def render(template: str, context: dict[str, Any]) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def report(session: Session, username: str, group_id: int) -> str:
+    """The group's journey as one self-contained HTML page (organizers and mentors)."""
+    require(session, group_id, username, Action.MAKE_REPORT)
+    group = session.get(Group, group_id)
+    assert group is not None  # require() has checked it exists
+    return render("report.html.j2", journey(session, group))
+
+
+def public_page(session: Session, group_id: int) -> str:
+    """The read-only page of an open group, for anyone. Members-only or missing groups
+    get the same 404, so their titles never leak."""
+    group = session.get(Group, group_id)
+    if group is None or group.visibility != "open":
+        raise NotFound(f"There is no group {group_id}.")
+    return render("public.html.j2", journey(session, group))

@@ -1,0 +1,71 @@
+"""Publishing: a snapshot as a blog post (download or into the workspace) and the
+group's journey report for a meetup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tornado.web import authenticated
+
+from ..core.errors import InvalidInput
+from .resource import ResourceHandler
+from .workspace import target_dir, write_files
+
+TAG_LISTS = ("hide_cell_tags", "hide_input_tags", "hide_output_tags")
+FLAGS = ("hide_code", "hide_outputs")
+
+
+class BlogPostHandler(ResourceHandler):
+    """GET downloads the post (a zip for Markdown, the page for HTML); the options come as
+    query parameters (`format`, `hide_code`, `hide_outputs`, comma-separated `*_tags`).
+    POST writes it into the workspace (JSON body with the same options plus `directory`
+    and `overwrite`): 201 with the written paths, 409 if a file exists."""
+
+    def _query_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        if self.query_text("format"):
+            options["format"] = self.query_text("format")
+        for name in TAG_LISTS:
+            raw = self.get_query_argument(name, None)
+            if raw is not None:
+                options[name] = [t.strip() for t in raw.split(",") if t.strip()]
+        for name in FLAGS:
+            raw = self.get_query_argument(name, None)
+            if raw is not None:
+                if raw not in ("true", "false"):
+                    raise InvalidInput("Not valid.", fields={name: "Must be true or false."})
+                options[name] = raw == "true"
+        return options
+
+    @authenticated
+    async def get(self, snapshot_id: str) -> None:
+        sid = self.path_id(snapshot_id, "snapshot")
+        post = await self.backend.export_blog_post(self.caller, sid, self._query_options())
+        name, media_type, data = post.download()
+        self.set_header("Content-Type", media_type)
+        self.set_header("Content-Disposition", f'attachment; filename="{name}"')
+        self.finish(data)
+
+    @authenticated
+    async def post(self, snapshot_id: str) -> None:
+        sid = self.path_id(snapshot_id, "snapshot")
+        body = self.json_body()
+        post = await self.backend.export_blog_post(self.caller, sid, body)
+        directory = target_dir(body.get("directory"))
+        written = await write_files(
+            self.contents_manager, directory, post.files, overwrite=bool(body.get("overwrite"))
+        )
+        main = next(p for p in written if p.endswith(post.main))
+        self.send({"path": main, "files": written, "format": post.format}, 201)
+
+
+class ReportHandler(ResourceHandler):
+    """The journey report as one self-contained HTML file (organizers and mentors)."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        html = await self.backend.group_report(self.caller, gid)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Content-Disposition", f'attachment; filename="group-{gid}-report.html"')
+        self.finish(html)
