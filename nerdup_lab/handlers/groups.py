@@ -53,6 +53,7 @@ class GroupActivityHandler(ResourceHandler):
     @authenticated
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
-        limit = self.query_int("limit", DEFAULT_PAGE) or DEFAULT_PAGE
+        limit = self.query_int("limit", None)
         before = self.query_int("before", None)
-        self.send(await self.backend.group_activity(self.caller, gid, limit, before))
+        page = DEFAULT_PAGE if limit is None else limit
+        self.send(await self.backend.group_activity(self.caller, gid, page, before))
