@@ -23,12 +23,13 @@ from ..events import ACTIVITY_SCHEMA_ID, activity_event
 from .base import Caller
 from .local_plans import TemplateOperations
 from .local_rhythm import RhythmOperations
+from .local_snapshots import SnapshotOperations
 from .plan_ops import PlanOperations
 
 T = TypeVar("T")
 
 
-class LocalBackend(PlanOperations, RhythmOperations, TemplateOperations):
+class LocalBackend(SnapshotOperations, PlanOperations, RhythmOperations, TemplateOperations):
     mode = "embedded"
 
     def __init__(

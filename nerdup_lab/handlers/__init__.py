@@ -12,6 +12,7 @@ from .milestones import GroupMilestonesHandler, MilestoneHandler, MilestoneOrder
 from .openapi import OpenAPIHandler
 from .proposals import DecisionHandler, GroupProposalsHandler, ProposalHandler, VoteHandler
 from .rhythm_routes import rhythm_routes
+from .snapshot_routes import snapshot_routes
 from .status import StatusHandler
 from .tasks import MilestoneTasksHandler, TaskClaimHandler, TaskHandler
 from .templates import PlanExportHandler, PlanImportHandler, TemplateHandler, TemplatesHandler
@@ -49,4 +50,5 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r(f"/groups/{ID}/plan/import"), PlanImportHandler),
         (r(f"/groups/{ID}/plan/export"), PlanExportHandler),
         *rhythm_routes(r, ID),
+        *snapshot_routes(r, ID),
     ]

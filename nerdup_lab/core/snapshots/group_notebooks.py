@@ -1,0 +1,123 @@
+"""Group notebooks (paths a group shares) and a group's snapshot settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import activity
+from ..errors import InvalidInput, NotFound
+from ..permissions import Action, require
+from .commit import DEFAULT_POLICY, Limits
+from .models import GroupNotebook, Snapshot, SnapshotSettings
+from .policy import check_policy
+from .records import latest, to_json
+
+
+def _path(path: Any) -> str:
+    if not isinstance(path, str) or not path.strip() or len(path) > 1024:
+        raise InvalidInput("Give the notebook's path in the workspace.", fields={"path": "invalid"})
+    return path.strip().lstrip("/")
+
+
+def list_notebooks(session: Session, username: str, group_id: int) -> list[dict[str, Any]]:
+    """Each group notebook with its latest snapshot and the latest version per member."""
+    require(session, group_id, username, Action.VIEW_GROUP)
+    marks = session.scalars(
+        select(GroupNotebook).where(GroupNotebook.group_id == group_id).order_by(GroupNotebook.path)
+    )
+    found = []
+    for mark in marks:
+        newest = (
+            select(Snapshot.author, func.max(Snapshot.id))
+            .where(Snapshot.group_id == group_id, Snapshot.path == mark.path)
+            .group_by(Snapshot.author)
+        )
+        ids = [sid for _, sid in session.execute(newest)]
+        versions = sorted(
+            (to_json(s) for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(ids)))),
+            key=lambda s: -int(s["id"]),
+        )
+        found.append(
+            {
+                "path": mark.path,
+                "marked_by": mark.marked_by,
+                "marked_at": mark.marked_at.isoformat(),
+                "latest": versions[0] if versions else None,
+                "versions": versions,
+            }
+        )
+    return found
+
+
+def mark(session: Session, username: str, group_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    require(session, group_id, username, Action.COMMIT_SNAPSHOT)
+    path = _path(data.get("path"))
+    if session.get(GroupNotebook, (group_id, path)) is None:
+        session.add(GroupNotebook(group_id=group_id, path=path, marked_by=username))
+        session.flush()
+        activity.record(
+            session,
+            group_id,
+            username,
+            "notebook.shared",
+            f"{username} marked {path} as a group notebook",
+            {"path": path},
+        )
+    found = session.get(GroupNotebook, (group_id, path))
+    assert found is not None
+    return {"path": path, "marked_by": found.marked_by, "marked_at": found.marked_at.isoformat()}
+
+
+def unmark(session: Session, username: str, group_id: int, path: str) -> None:
+    require(session, group_id, username, Action.COMMIT_SNAPSHOT)
+    found = session.get(GroupNotebook, (group_id, _path(path)))
+    if found is None:
+        raise NotFound(f"{path} is not a group notebook.")
+    session.delete(found)
+
+
+def latest_snapshot(
+    session: Session, username: str, group_id: int, path: str, author: str | None
+) -> dict[str, Any]:
+    """The newest snapshot of `path` in the group (of `author`, when given)."""
+    require(session, group_id, username, Action.VIEW_GROUP)
+    snap = latest(session, group_id, _path(path), author)
+    if snap is None:
+        who = f" by {author}" if author else ""
+        raise NotFound(f"No snapshot of {path}{who} in this group yet.")
+    return to_json(snap)
+
+
+def get_settings(session: Session, username: str, group_id: int, limits: Limits) -> dict[str, Any]:
+    require(session, group_id, username, Action.VIEW_GROUP)
+    found = session.get(SnapshotSettings, group_id)
+    return {
+        "policy": found.policy if found else DEFAULT_POLICY,
+        "max_output_bytes": (found.max_output_bytes if found else None) or limits.max_output_bytes,
+        "max_snapshot_bytes": limits.max_snapshot_bytes,
+    }
+
+
+def update_settings(
+    session: Session, username: str, group_id: int, data: dict[str, Any], limits: Limits
+) -> dict[str, Any]:
+    require(session, group_id, username, Action.EDIT_GROUP)
+    found = session.get(SnapshotSettings, group_id)
+    if found is None:
+        found = SnapshotSettings(group_id=group_id, policy=DEFAULT_POLICY)
+        session.add(found)
+    if "policy" in data:
+        found.policy = check_policy(str(data["policy"]))
+    if "max_output_bytes" in data:
+        value = data["max_output_bytes"]
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise InvalidInput(
+                "max_output_bytes must be a positive integer or null.",
+                fields={"max_output_bytes": "invalid"},
+            )
+        found.max_output_bytes = value
+    session.flush()
+    return get_settings(session, username, group_id, limits)

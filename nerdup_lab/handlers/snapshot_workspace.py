@@ -1,0 +1,118 @@
+"""Snapshot routes that touch the caller's workspace or the group's sharing: restore,
+group notebooks (mark, list, open a version), snapshot settings, and export-git."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from typing import Any
+
+from jupyter_core.utils import ensure_async
+from tornado.web import authenticated
+
+from ..core.errors import Conflict, InvalidInput
+from ..core.snapshots.service import restore_name
+from .snapshots import SnapshotHandlerBase
+
+
+class RestoreMixin(SnapshotHandlerBase):
+    async def restore_into_workspace(self, snapshot: dict[str, Any], body: dict[str, Any]) -> None:
+        """Write a snapshot as a new file; 409 if it exists and `overwrite` is not true."""
+        cm: Any = self.contents_manager
+        if body.get("target"):
+            target = self.workspace_path(body["target"], "target")
+        else:
+            when = dt.datetime.fromisoformat(snapshot["created_at"])
+            target = restore_name(snapshot["path"], when)
+            folder = posixpath.dirname(target)
+            if folder and not await ensure_async(cm.dir_exists(folder)):
+                target = posixpath.basename(target)  # a teammate's folder: use the top level
+        overwrite = body.get("overwrite", False)
+        if not isinstance(overwrite, bool):
+            raise InvalidInput("overwrite must be true or false.", fields={"overwrite": "invalid"})
+        if not overwrite and await ensure_async(cm.file_exists(target)):
+            raise Conflict(
+                f"{target} already exists; send overwrite: true to replace it.",
+                fields={"target": "exists"},
+            )
+        restored = await self.backend.restore_snapshot(self.caller, snapshot["id"], target)
+        model = {"type": "notebook", "format": "json", "content": restored["notebook"]}
+        await ensure_async(cm.save(model, target))
+        self.send({"path": target, "snapshot": restored["snapshot"]}, 201)
+
+
+class SnapshotRestoreHandler(RestoreMixin):
+    """POST {target?, overwrite?}: write the snapshot into the caller's workspace."""
+
+    @authenticated
+    async def post(self, snapshot_id: str) -> None:
+        sid = self.path_id(snapshot_id, "snapshot")
+        body = self.json_body()
+        await self.restore_into_workspace(await self.backend.get_snapshot(self.caller, sid), body)
+
+
+class GroupNotebooksHandler(SnapshotHandlerBase):
+    """GET: the group's shared notebooks. POST {path}: mark. DELETE ?path=: unmark."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        found = await self.backend.list_group_notebooks(self.caller, gid)
+        self.send({"notebooks": found})
+
+    @authenticated
+    async def post(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        self.send(await self.backend.mark_group_notebook(self.caller, gid, self.json_body()), 201)
+
+    @authenticated
+    async def delete(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        path = self.workspace_path(self.get_query_argument("path", None))
+        await self.backend.unmark_group_notebook(self.caller, gid, path)
+        self.send_nothing()
+
+
+class GroupNotebookOpenHandler(RestoreMixin):
+    """POST {path, author?, target?, overwrite?}: open the latest snapshot of a group
+    notebook (or of one teammate's version) into the caller's workspace."""
+
+    @authenticated
+    async def post(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        body = self.json_body()
+        path = self.workspace_path(body.get("path"))
+        author = body.get("author") or None
+        snap = await self.backend.latest_snapshot(self.caller, gid, path, author)
+        await self.restore_into_workspace(snap, body)
+
+
+class SnapshotSettingsHandler(SnapshotHandlerBase):
+    """GET / PUT {policy, max_output_bytes}: the group's default output policy."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        self.send(await self.backend.get_snapshot_settings(self.caller, gid))
+
+    @authenticated
+    async def put(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        body = self.json_body()
+        self.send(await self.backend.update_snapshot_settings(self.caller, gid, body))
+
+
+class ExportGitHandler(SnapshotHandlerBase):
+    """GET ?author= (default: the caller; `scope=group` for everyone): a .tar.gz of the
+    history as a git repository."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        whole = self.get_query_argument("scope", "") == "group"
+        author = None if whole else (self.query_text("author") or self.caller.username)
+        data = await self.backend.export_git_archive(self.caller, gid, author)
+        name = f"group-{gid}" + ("" if author is None else f"-{author}")
+        self.set_header("Content-Type", "application/gzip")
+        self.set_header("Content-Disposition", f'attachment; filename="{name}.tar.gz"')
+        self.finish(data)

@@ -1,0 +1,107 @@
+"""Snapshot routes: commit, history, one snapshot, its notebook, and diffs.
+
+A commit reads the *saved* notebook through jupyter-server's contents manager here, in
+the handler, and hands the backend a notebook dict, so the hub backend can later forward
+the same content to the hub service.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_core.utils import ensure_async
+from tornado.web import HTTPError, authenticated
+
+from ..core.errors import InvalidInput, NotFound
+from ..core.snapshots.prepare import check_size, parse_notebook_text
+from .resource import ResourceHandler
+
+
+class SnapshotHandlerBase(ResourceHandler):
+    @property
+    def max_snapshot_bytes(self) -> int:
+        return int(self.settings["nerdup_config"].max_snapshot_bytes)
+
+    def flag(self, name: str) -> bool:
+        return (self.get_query_argument(name, "") or "").lower() in ("1", "true", "yes")
+
+    def workspace_path(self, raw: Any, what: str = "path") -> str:
+        if not isinstance(raw, str) or not raw.strip():
+            raise InvalidInput(
+                "Say which notebook, by its path in the workspace.", fields={what: "required"}
+            )
+        return raw.strip().strip("/")
+
+    async def read_workspace_notebook(self, path: str) -> dict[str, Any]:
+        """The saved notebook at `path`: 404 if absent, 413 over the limit, 400 if broken."""
+        cm: Any = self.contents_manager
+        try:
+            # Size first, so a huge file is refused without being read.
+            info = await ensure_async(cm.get(path, content=False, type="file"))
+            check_size(int(info.get("size") or 0), self.max_snapshot_bytes)
+            model = await ensure_async(cm.get(path, content=True, type="file", format="text"))
+        except HTTPError as err:
+            if err.status_code == 404:
+                raise NotFound(f"There is no file {path} in your workspace.") from err
+            raise InvalidInput(
+                f"{path} cannot be read as a notebook: {err.log_message}",
+                fields={"path": "unreadable"},
+            ) from err
+        return parse_notebook_text(model["content"], self.max_snapshot_bytes)
+
+
+class GroupSnapshotsHandler(SnapshotHandlerBase):
+    """GET: history (?path=&author=&task_id=&limit=&before=). POST: commit a saved notebook."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        filters = {
+            "path": self.query_text("path"),
+            "author": self.query_text("author"),
+            "task_id": self.query_int("task_id", None),
+            "limit": self.query_int("limit", None),
+            "before": self.query_int("before", None),
+        }
+        self.send(await self.backend.list_snapshots(self.caller, gid, filters))
+
+    @authenticated
+    async def post(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        body = self.json_body()
+        path = self.workspace_path(body.get("path"))
+        nb = await self.read_workspace_notebook(path)
+        options = {k: body.get(k) for k in ("message", "task_id", "policy")}
+        self.send(await self.backend.commit_snapshot(self.caller, gid, path, nb, options), 201)
+
+
+class SnapshotHandler(SnapshotHandlerBase):
+    @authenticated
+    async def get(self, snapshot_id: str) -> None:
+        sid = self.path_id(snapshot_id, "snapshot")
+        self.send(await self.backend.get_snapshot(self.caller, sid))
+
+
+class SnapshotNotebookHandler(SnapshotHandlerBase):
+    """The notebook itself (application/x-ipynb+json), as committed."""
+
+    @authenticated
+    async def get(self, snapshot_id: str) -> None:
+        sid = self.path_id(snapshot_id, "snapshot")
+        self.send(await self.backend.get_snapshot_notebook(self.caller, sid))
+
+
+class SnapshotDiffHandler(SnapshotHandlerBase):
+    """/snapshots/{a}/diff/{b}, or /snapshots/{a}/diff?path= against the saved file."""
+
+    @authenticated
+    async def get(self, a: str, b: str | None = None) -> None:
+        old = self.path_id(a, "snapshot")
+        meta = self.flag("include_metadata")
+        if b:
+            new = self.path_id(b, "snapshot")
+            self.send(await self.backend.diff_snapshots(self.caller, old, new, meta))
+            return
+        path = self.workspace_path(self.get_query_argument("path", None))
+        nb = await self.read_workspace_notebook(path)
+        self.send(await self.backend.diff_snapshot_with_notebook(self.caller, old, nb, path, meta))
