@@ -51,6 +51,8 @@ class PlanExportHandler(ResourceHandler):
         if fmt == "json":
             self.send(template)
             return
-        self.set_header("Content-Type", "application/yaml; charset=utf-8")
         self.set_header("Content-Disposition", f'attachment; filename="group-{gid}-plan.yaml"')
-        self.finish(templates.dump_yaml(template))
+        # APIHandler.finish sets the content type (JSON unless told otherwise).
+        self.finish(
+            templates.dump_yaml(template), set_content_type="application/yaml; charset=utf-8"
+        )
