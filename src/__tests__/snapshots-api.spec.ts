@@ -120,8 +120,8 @@ describe('SnapshotAPI', () => {
     const { settings, calls } = fakeServer([[200, diff]]);
     await SnapshotAPI.diff({ kind: 'snapshots', a: 1, b: 2 }, settings);
     await SnapshotAPI.diff({ kind: 'file', a: 1, path: 'a b.ipynb' }, settings);
-    expect(calls[0].url.pathname).toBe('/nerdup/api/v1/snapshots/1/diff');
-    expect(calls[0].url.searchParams.get('b')).toBe('2');
+    expect(calls[0].url.pathname).toBe('/nerdup/api/v1/snapshots/1/diff/2');
+    expect(calls[1].url.pathname).toBe('/nerdup/api/v1/snapshots/1/diff');
     expect(calls[1].url.searchParams.get('path')).toBe('a b.ipynb');
   });
 
@@ -133,6 +133,23 @@ describe('SnapshotAPI', () => {
     expect(result.path).toBe('a (snapshot).ipynb');
     expect(calls[0].method).toBe('POST');
     expect(calls[0].url.pathname).toBe('/nerdup/api/v1/snapshots/7/restore');
+    expect(calls[0].body).toEqual({});
+    await SnapshotAPI.restore(7, 'x.ipynb', settings);
+    expect(calls[1].body).toEqual({ target: 'x.ipynb' });
+  });
+
+  it('names a restored file like the server does, numbered when taken', () => {
+    const s = {
+      ...snap,
+      path: 'work/a.ipynb',
+      created_at: '2026-11-20T10:05:33+00:00'
+    };
+    expect(SnapshotAPI.restoreName(s)).toBe(
+      'work/a (snapshot 2026-11-20 10:05).ipynb'
+    );
+    expect(SnapshotAPI.restoreName({ ...s, path: 'b.ipynb' }, 3)).toBe(
+      'b (snapshot 2026-11-20 10:05) 3.ipynb'
+    );
   });
 
   it('reports a missing snapshot in the server words', async () => {

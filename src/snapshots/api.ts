@@ -109,25 +109,51 @@ export namespace SnapshotAPI {
     target: DiffTarget,
     settings?: Settings
   ): Promise<INotebookDiff> {
-    const query =
-      target.kind === 'snapshots' ? { b: target.b } : { path: target.path };
-    return call<INotebookDiff>(
-      `snapshots/${target.a}/diff`,
-      { query },
-      settings
-    );
+    return target.kind === 'snapshots'
+      ? call<INotebookDiff>(
+          `snapshots/${target.a}/diff/${target.b}`,
+          {},
+          settings
+        )
+      : call<INotebookDiff>(
+          `snapshots/${target.a}/diff`,
+          { query: { path: target.path } },
+          settings
+        );
   }
 
-  /** Write the snapshot as a new file next to its notebook; never overwrites. */
+  /**
+   * Write the snapshot as a new file next to its notebook (or at `target`). The server
+   * never overwrites: an existing file is a 409.
+   */
   export function restore(
     id: number,
-    path?: string,
+    target?: string,
     settings?: Settings
   ): Promise<IRestoreResult> {
     return call<IRestoreResult>(
       `snapshots/${id}/restore`,
-      { method: 'POST', body: path ? { path } : {} },
+      { method: 'POST', body: target ? { target } : {} },
       settings
     );
+  }
+
+  /**
+   * The name the server gives a restored file, `dir/name (snapshot YYYY-MM-DD HH:MM).ipynb`,
+   * with ` 2`, ` 3`... before the extension for the n-th try when that name is taken.
+   */
+  export function restoreName(snapshot: ISnapshot, n = 1): string {
+    const slash = snapshot.path.lastIndexOf('/');
+    const dir = slash >= 0 ? snapshot.path.slice(0, slash + 1) : '';
+    const file = snapshot.path.slice(slash + 1);
+    const dot = file.lastIndexOf('.');
+    const stem = dot > 0 ? file.slice(0, dot) : file;
+    const ext = dot > 0 ? file.slice(dot) : '.ipynb';
+    const stamp = new Date(snapshot.created_at)
+      .toISOString()
+      .slice(0, 16)
+      .replace('T', ' ');
+    const count = n > 1 ? ` ${n}` : '';
+    return `${dir}${stem} (snapshot ${stamp})${count}${ext}`;
   }
 }

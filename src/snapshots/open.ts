@@ -19,6 +19,30 @@ import { snapshotIcon } from './icons';
 import { DiffTarget, INotebookJSON, ISnapshot } from './types';
 import { SnapshotViewer } from './viewer';
 
+/** Restore under the server's name, or the next free one (` 2`, ` 3`...) if taken. */
+export async function restoreWithFreeName(
+  snapshot: ISnapshot,
+  restore: typeof SnapshotAPI.restore = SnapshotAPI.restore,
+  tries = 20
+): Promise<{ path: string }> {
+  for (let n = 1; ; n++) {
+    try {
+      return await restore(
+        snapshot.id,
+        n === 1 ? undefined : SnapshotAPI.restoreName(snapshot, n)
+      );
+    } catch (error) {
+      if (
+        !(error instanceof NerdUpApiError) ||
+        error.status !== 409 ||
+        n >= tries
+      ) {
+        throw error;
+      }
+    }
+  }
+}
+
 /** Opening snapshots, diffs and restores in the main area; one instance per lab. */
 export class SnapshotOpener {
   constructor(
@@ -115,7 +139,7 @@ export class SnapshotOpener {
       return null;
     }
     try {
-      const result = await SnapshotAPI.restore(snapshot.id);
+      const result = await restoreWithFreeName(snapshot);
       const { commands } = this.app;
       if (commands.hasCommand('filebrowser:refresh')) {
         void commands.execute('filebrowser:refresh');

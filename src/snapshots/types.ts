@@ -97,6 +97,7 @@ export type DiffTarget =
 
 export interface IRestoreResult {
   path: string;
+  snapshot?: ISnapshot;
 }
 
 /** A minimal nbformat 4 notebook, as read back from a snapshot. */

@@ -64,7 +64,9 @@ function CellRow(props: {
     >
       <header className="jp-NerdUp-diffCellHeader">
         <span className="jp-NerdUp-diffCellNo">
-          {trans.__('Cell %1', cellNumber(cell))}
+          {cell.b_index === null
+            ? trans.__('Old cell %1', cellNumber(cell))
+            : trans.__('Cell %1', cellNumber(cell))}
         </span>
         <span className="jp-NerdUp-diffCellType">{cell.cell_type}</span>
         <span className="jp-NerdUp-diffBadge">{statusText(cell, trans)}</span>
