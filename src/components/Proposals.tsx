@@ -1,6 +1,11 @@
 import * as React from 'react';
 
-import { addIcon, Button } from '@jupyterlab/ui-components';
+import {
+  addIcon,
+  Button,
+  caretDownIcon,
+  caretUpIcon
+} from '@jupyterlab/ui-components';
 
 import { IGroup, IProposal } from '../model/types';
 import { useSidebar } from './context';
@@ -98,13 +103,14 @@ function ProposalItem(props: {
           disabled={busy || !member}
           aria-pressed={mine === 'up'}
           aria-label={trans.__(
-            'Vote for %1 (%2 votes for)',
+            'Vote for %1 (votes for: %2)',
             proposal.title,
             proposal.tally.up
           )}
           onClick={() => act(() => model.actions.vote(proposal, 'up'))}
         >
-          {trans.__('👍 %1', proposal.tally.up)}
+          <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          {proposal.tally.up}
         </Button>
         <Button
           small
@@ -112,13 +118,14 @@ function ProposalItem(props: {
           disabled={busy || !member}
           aria-pressed={mine === 'down'}
           aria-label={trans.__(
-            'Vote against %1 (%2 votes against)',
+            'Vote against %1 (votes against: %2)',
             proposal.title,
             proposal.tally.down
           )}
           onClick={() => act(() => model.actions.vote(proposal, 'down'))}
         >
-          {trans.__('👎 %1', proposal.tally.down)}
+          <caretDownIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          {proposal.tally.down}
         </Button>
         {group.my_role === 'organizer' && (
           <>

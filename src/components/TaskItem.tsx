@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import { PathExt } from '@jupyterlab/coreutils';
 import {
   Button,
   checkIcon,
@@ -88,7 +89,7 @@ export function TaskItem(props: ITaskItemProps): JSX.Element {
                   tag="span"
                   className="jp-NerdUp-inlineIcon"
                 />
-                {path}
+                {PathExt.basename(path)}
               </button>
             </li>
           ))}

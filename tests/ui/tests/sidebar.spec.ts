@@ -129,11 +129,28 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await other.screenshot({ path: `${SHOTS}/sidebar-live-other-tab.png` });
     await other.close();
 
+    // Link the notebook open in the main area to a task.
+    await page.notebook.createNew();
+    await openSidebar(page);
+    const plot = milestone
+      .locator('.jp-NerdUp-task')
+      .filter({ hasText: 'Plot the distributions' });
+    await plot.getByRole('button', { name: 'Link notebook' }).click();
+    await expect(
+      plot.getByRole('list', { name: 'Linked notebooks' })
+    ).toContainText('Untitled.ipynb');
+
+    // The top of the group: header and the newcomer's catch-up card.
+    await view.locator('.jp-NerdUp-groupHeader').scrollIntoViewIfNeeded();
+    await shoot(page, 'group-header');
+
     // Filters.
     await view.getByRole('button', { name: 'Next session' }).first().click();
     await expect(
       milestone.locator('.jp-NerdUp-task').filter({ hasText: 'Plot' })
     ).toHaveCount(0);
+    await view.getByRole('button', { name: 'My tasks' }).click();
+    await expect(milestone.locator('.jp-NerdUp-task')).toHaveCount(1);
     await view.getByRole('button', { name: 'All tasks' }).click();
     await shoot(page, 'group-progress');
 
@@ -153,7 +170,9 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await expect(
       proposal.getByRole('button', { name: /Vote for Baseline model/ })
     ).toHaveAttribute('aria-pressed', 'true');
-    await expect(proposal).toContainText('👍 1');
+    await expect(
+      proposal.getByRole('button', { name: /Vote for Baseline model/ })
+    ).toHaveAccessibleName('Vote for Baseline model (votes for: 1)');
     await shoot(page, 'proposal-voted');
     await proposal.getByRole('button', { name: 'Adopt' }).click();
     await expect(
@@ -168,6 +187,12 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await expect(status).toContainText(
       'House prices, autumn round · Explore the data · 0 open tasks'
     );
+    await page
+      .locator('#jp-main-statusbar')
+      .screenshot({ path: `${SHOTS}/sidebar-statusbar-light.png` });
+    await page.sidebar.close('left');
+    await status.click();
+    await expect(sidebar).toBeVisible();
 
     // Switch role: with a second organizer, step down to participant, then follower.
     const groupId = await view.getAttribute('data-group-id');
