@@ -145,13 +145,20 @@ def test_damaged_blob_is_refused(seeded, tmp_path):
         archive.import_group(seeded, tmp_path / "b.zip")
 
 
-def test_cli_export_git_reports_clearly(capsys, sqlite_url, isolated_config, tmp_path):  # noqa: F811
-    cli = Cli(capsys, sqlite_url)
-    cli.ok("init")
-    cli.ok("group", "create", "G", "--user", "alice")
-    result = cli("export-git", "1", str(tmp_path / "repo"))
-    assert "Traceback" not in result.err
-    if result.code == 0:
-        assert (tmp_path / "repo").exists()
-    else:
-        assert result.err.startswith("jupyter nerdup: error: ")
+def test_cli_export_git(capsys, db_url, seeded, tmp_path, isolated_config):  # noqa: F811
+    import subprocess
+
+    cli = Cli(capsys, db_url)
+    gid = str(_food_group(seeded))
+    out = cli.ok("export-git", gid, str(tmp_path / "repo")).out
+    assert out.startswith(f"Wrote 3 snapshot(s) of group {gid} as a git repository")
+    log = subprocess.run(
+        ["git", "-C", str(tmp_path / "repo"), "log", "--format=%an|%s"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert log[-1] == "Ben Müller|Loader with dtypes"
+    again = cli("export-git", gid, str(tmp_path / "repo"))
+    assert again.code == 5 and "not empty" in again.err
+    assert cli("export-git", "999", str(tmp_path / "other")).code == 3

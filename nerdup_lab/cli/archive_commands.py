@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..core import archive
-from ..core.errors import InvalidInput, NerdUpError
-from .base import NerdUpCommand, viewer_for
+from traitlets import Unicode
+
+from ..core import archive, snapshots
+from ..core.errors import InvalidInput
+from .base import COMMON_ALIASES, NerdUpCommand, viewer_for
 from .plan_commands import parse_group_id
 from .progress import Progress
 
@@ -76,25 +78,27 @@ class ImportCommand(NerdUpCommand):
 
 class ExportGitCommand(NerdUpCommand):
     description = (
-        "Write a group's snapshots as a git repository: one commit per snapshot, with its "
-        "author, time and message."
+        "Write a group's snapshots as a new git repository in DIR: one commit per snapshot, "
+        "with its author, time and message (every member's notebooks under <member>/, or "
+        "only --author's at their own paths)."
     )
     examples = "jupyter nerdup export-git 3 ./food-reviews-history"
     arguments = ("GROUP", "DIR")
+    aliases: dict[str, Any] = {
+        **COMMON_ALIASES,
+        "author": ("ExportGitCommand.author", "Only this member's snapshots."),
+    }
+    author = Unicode("", help="Only this member's snapshots, at their own paths.").tag(config=True)
 
     def run(self) -> None:
         group, target = self.args()
         group_id = parse_group_id(group)
-        from ..core import snapshots
-
-        export_git: Any = getattr(snapshots, "export_git", None)
-        if export_git is None:
-            raise NerdUpError(
-                "export-git needs the snapshot engine's export_git, not in this build."
-            )
         with self.session() as session:
-            viewer = viewer_for(self, session, group_id)
-        result = export_git(self.db, viewer, group_id, Path(target))
-        self.out(f"Wrote the snapshots of group {group_id} as a git repository in {target}.")
-        if isinstance(result, dict) and "commits" in result:
-            self.out(f"{result['commits']} commits.")
+            viewer_for(self, session, group_id)  # 404 for a group that does not exist
+        result = snapshots.export_git(
+            self.db, group_id, Path(target), self.author or None, viewer=self.user or None
+        )
+        self.out(
+            f"Wrote {result['commits']} snapshot(s) of group {group_id} as a git repository "
+            f"in {result['path']}."
+        )
