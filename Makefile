@@ -15,6 +15,7 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 .PHONY: lab install build test lint pytest jest ui-test chromium postgres bench clean
 
 lab: install
+	jupyter nerdup demo --if-empty
 	jupyter lab
 
 # Python dependencies and the package in development mode; the frontend is rebuilt every
