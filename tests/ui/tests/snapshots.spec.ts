@@ -1,0 +1,343 @@
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import { Locator, Page } from '@playwright/test';
+
+import { SHOTS, useTheme } from './helpers';
+
+const API = '/nerdup/api/v1';
+
+/** A screenshot of `target` (the page when omitted) in the light and the dark theme. */
+async function shoot(
+  page: Page,
+  name: string,
+  target?: Locator
+): Promise<void> {
+  const take = (path: string) =>
+    target ? target.screenshot({ path }) : page.screenshot({ path });
+  await take(`${SHOTS}/snapshots-${name}-light.png`);
+  await useTheme(page, 'dark');
+  await page.waitForTimeout(200);
+  await take(`${SHOTS}/snapshots-${name}-dark.png`);
+  await useTheme(page, 'light');
+}
+
+async function api<T = any>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {}
+): Promise<T> {
+  const response = await page.request.fetch(
+    path.startsWith('/api/') ? path : `${API}${path}`,
+    {
+      method,
+      data,
+      headers
+    }
+  );
+  const body = await response.text();
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${body}`).toBe(
+    true
+  );
+  return body ? JSON.parse(body) : null;
+}
+
+/** A group with a plan: two milestones, three tasks (one done), as the test's user. */
+async function makeGroup(
+  page: Page,
+  title: string
+): Promise<{ id: number; tasks: any[] }> {
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 864e5).toISOString().slice(0, 10);
+  const group = await api(page, 'POST', '/groups', {
+    title,
+    start_date: day(-14),
+    deadline: day(14)
+  });
+  const m1 = await api(page, 'POST', `/groups/${group.id}/milestones`, {
+    title: 'Clean the data',
+    due: day(-2),
+    status: 'active'
+  });
+  const m2 = await api(page, 'POST', `/groups/${group.id}/milestones`, {
+    title: 'First model',
+    due: day(10)
+  });
+  const tasks = [
+    await api(page, 'POST', `/milestones/${m1.id}/tasks`, {
+      title: 'Load the CSV',
+      weight: 2
+    }),
+    await api(page, 'POST', `/milestones/${m1.id}/tasks`, {
+      title: 'Fix the prices',
+      weight: 1
+    }),
+    await api(page, 'POST', `/milestones/${m2.id}/tasks`, {
+      title: 'Linear baseline',
+      weight: 3
+    })
+  ];
+  const claimed = await api(page, 'POST', `/tasks/${tasks[0].id}/claim`);
+  await api(
+    page,
+    'PATCH',
+    `/tasks/${tasks[0].id}`,
+    { status: 'done' },
+    { 'If-Match': `"${claimed.version}"` }
+  );
+  await api(page, 'POST', `/tasks/${tasks[1].id}/claim`);
+  return { id: group.id, tasks };
+}
+
+/** A notebook of `n` code cells with ids, as nbformat JSON. */
+function bigNotebook(n: number, edited = -1): any {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: Array.from({ length: n }, (_, i) => ({
+      id: `cell-${i}`,
+      cell_type: 'code',
+      execution_count: null,
+      metadata: {},
+      outputs: [],
+      source: i === edited ? `x${i} = ${i} * 2  # edited\n` : `x${i} = ${i}\n`
+    }))
+  };
+}
+
+async function commitFromToolbar(
+  page: IJupyterLabPageFixture,
+  message: string,
+  shot?: string
+) {
+  await page
+    .locator(
+      '.jp-NotebookPanel-toolbar [data-command="nerdup:commit-snapshot"]'
+    )
+    .click();
+  const dialog = page.locator('.jp-Dialog');
+  await expect(dialog.getByText('Commit snapshot')).toBeVisible();
+  await dialog.locator('.jp-NerdUp-commitMessage').fill(message);
+  if (shot) {
+    await shoot(page, shot, dialog.locator('.jp-Dialog-content'));
+  }
+  await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+  const toast = page
+    .locator('.Toastify__toast')
+    .filter({ hasText: 'committed' })
+    .last();
+  await expect(toast).toBeVisible();
+  return toast;
+}
+
+test.describe('Notebook snapshots, as a new user', () => {
+  test('commit, history, diff, read-only view, restore and dashboard', async ({
+    page,
+    tmpPath
+  }) => {
+    const errors: string[] = [];
+    page.on('console', msg => {
+      if (msg.type() === 'error') {
+        errors.push(msg.text());
+      }
+    });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const group = await makeGroup(page, 'Snapshot circle');
+
+    // A notebook with three cells.
+    await page.notebook.createNew('prices.ipynb');
+    await page.notebook.setCell(
+      0,
+      'markdown',
+      '# House prices\nFirst look at the **data**.'
+    );
+    await page.notebook.addCell(
+      'code',
+      'prices = [120, 135, 150]\nprint(sum(prices))'
+    );
+    await page.notebook.addCell('code', 'mean = sum(prices) / len(prices)');
+    await page.notebook.runCell(1);
+
+    // First snapshot through the toolbar button, the dialog and the notification.
+    const firstToast = await commitFromToolbar(
+      page,
+      'Loaded the prices',
+      'commit-dialog'
+    );
+    await expect(
+      firstToast.getByRole('button', { name: 'Open snapshot' })
+    ).toBeVisible();
+
+    // Edit a cell, commit again (linked to a task this time).
+    await page.notebook.setCell(
+      2,
+      'code',
+      'mean = sum(prices) / len(prices)\nprint(round(mean, 1))'
+    );
+    await commitFromToolbar(page, 'Computed the mean');
+
+    // Both in the history panel, newest first.
+    await page.sidebar.openTab('nerdup-snapshot-history');
+    const history = page.locator('#nerdup-snapshot-history');
+    const items = history.locator('.jp-NerdUp-historyItem');
+    await expect(items).toHaveCount(2);
+    await expect(items.first()).toContainText('Computed the mean');
+    await expect(items.last()).toContainText('Loaded the prices');
+
+    // Select both and compare: the changed cell open, the unchanged ones folded.
+    await items.nth(0).getByRole('checkbox').check();
+    await items.nth(1).getByRole('checkbox').check();
+    await shoot(page, 'history', history);
+    await history
+      .getByRole('button', { name: 'Compare the two selected snapshots' })
+      .click();
+    const diff = page.locator('[data-testid="nerdup-diff"]');
+    await expect(diff.locator('.jp-NerdUp-diffCell-modified')).toHaveCount(1);
+    await expect(diff.locator('.jp-NerdUp-diffLine-added')).toContainText(
+      'print(round(mean, 1))'
+    );
+    await expect(diff.getByTestId('nerdup-diff-fold')).toHaveText(
+      '2 unchanged cells'
+    );
+    await shoot(page, 'diff');
+    await diff.getByTestId('nerdup-diff-fold').click();
+    await expect(diff.locator('.jp-NerdUp-diffCell-unchanged')).toHaveCount(2);
+
+    // The older snapshot read-only in the main area: markdown rendered, outputs shown.
+    await items
+      .nth(1)
+      .getByRole('button', { name: /Open snapshot #\d+ read-only/ })
+      .click();
+    const viewer = page.locator('.jp-NerdUp-viewer:visible');
+    await expect(viewer.locator('h1')).toHaveText(/House prices/);
+    await expect(viewer.locator('.jp-OutputArea-output')).toContainText('405');
+    await expect(viewer.locator('.jp-CodeMirrorEditor')).toHaveCount(0);
+    await shoot(page, 'viewer');
+
+    // Restore the older snapshot as a new file: confirm, the file opens and is listed.
+    await items
+      .nth(1)
+      .getByRole('button', { name: /Restore snapshot/ })
+      .click();
+    const confirm = page.locator('.jp-Dialog');
+    await expect(confirm).toContainText('The current file is not changed');
+    await shoot(page, 'restore-confirm', confirm.locator('.jp-Dialog-content'));
+    await confirm.getByRole('button', { name: 'Restore as new file' }).click();
+    const restored = page
+      .locator('.lm-DockPanel-tabBar .lm-TabBar-tab')
+      .filter({ hasText: 'snapshot' });
+    await expect(restored).toBeVisible();
+    await page.sidebar.openTab('filebrowser');
+    await page
+      .locator('.jp-FileBrowser [data-command="filebrowser:refresh"]')
+      .click();
+    await expect(
+      page
+        .locator('.jp-DirListing-item')
+        .filter({ hasText: /prices.*snapshot/ })
+    ).toBeVisible();
+    await shoot(page, 'restored');
+    const original = await api(
+      page,
+      'GET',
+      `/api/contents/${tmpPath}/prices.ipynb`
+    );
+    expect(JSON.stringify(original.content)).toContain('round(mean, 1)');
+
+    // The progress dashboard of the group.
+    await page.evaluate(async () => {
+      await (window as any).jupyterapp.commands.execute(
+        'nerdup:open-dashboard'
+      );
+    });
+    const dashboard = page.locator('[data-testid="nerdup-dashboard"]');
+    await expect(
+      dashboard.getByRole('heading', { name: 'Progress of Snapshot circle' })
+    ).toBeVisible();
+    await expect(dashboard.locator('svg.jp-NerdUp-burnup')).toBeVisible();
+    await expect(dashboard.locator('.jp-NerdUp-milestoneChart g')).toHaveCount(
+      2
+    );
+    await expect(
+      dashboard.locator('.jp-NerdUp-contributionChart')
+    ).toContainText('2');
+    await shoot(page, 'dashboard');
+
+    // Dark theme: the chart colours are re-read from the theme.
+    const lightInk = await dashboard
+      .locator('.jp-NerdUp-milestoneChart text')
+      .first()
+      .getAttribute('fill');
+    await useTheme(page, 'dark');
+    await expect
+      .poll(() =>
+        dashboard
+          .locator('.jp-NerdUp-milestoneChart text')
+          .first()
+          .getAttribute('fill')
+      )
+      .not.toBe(lightInk);
+    await useTheme(page, 'light');
+
+    expect(group.id).toBeGreaterThan(0);
+    expect(errors.filter(e => /nerdup/i.test(e))).toEqual([]);
+  });
+
+  test('a 1600-cell diff with one edited cell renders fast', async ({
+    page
+  }) => {
+    const group = await makeGroup(page, 'Big notebook club');
+    await api(page, 'PUT', '/api/contents/big.ipynb', {
+      type: 'notebook',
+      format: 'json',
+      content: bigNotebook(1600)
+    });
+    const a = await api(page, 'POST', `/groups/${group.id}/snapshots`, {
+      path: 'big.ipynb',
+      message: 'before'
+    });
+    await api(page, 'PUT', '/api/contents/big.ipynb', {
+      type: 'notebook',
+      format: 'json',
+      content: bigNotebook(1600, 800)
+    });
+    const b = await api(page, 'POST', `/groups/${group.id}/snapshots`, {
+      path: 'big.ipynb',
+      message: 'after'
+    });
+
+    const started = Date.now();
+    await page.evaluate(
+      async ([aId, bId]) => {
+        await (window as any).jupyterapp.commands.execute(
+          'nerdup:diff-snapshots',
+          {
+            a: aId,
+            b: bId
+          }
+        );
+      },
+      [a.id, b.id]
+    );
+    const widget = page.locator('.jp-NerdUp-diffWidget[data-render-ms]');
+    await expect(widget).toBeVisible();
+    const wall = Date.now() - started;
+    const renderMs = Number(await widget.getAttribute('data-render-ms'));
+    const fetchMs = Number(await widget.getAttribute('data-fetch-ms'));
+    console.log(
+      `1600-cell diff: ${renderMs.toFixed(0)} ms from request to rendered rows in the page ` +
+        `(server answer ${fetchMs.toFixed(0)} ms); ${wall} ms seen by the test driver`
+    );
+    const diff = page.locator('[data-testid="nerdup-diff"]');
+    await expect(diff.locator('.jp-NerdUp-diffCell')).toHaveCount(1);
+    await expect(diff.getByTestId('nerdup-diff-fold')).toHaveText([
+      '800 unchanged cells',
+      '799 unchanged cells'
+    ]);
+    await expect(diff).toContainText('1 of 1600 cells changed');
+    await shoot(page, 'diff-1600');
+    // Generous bound: catches a diff view that renders every cell, not a slow machine.
+    expect(renderMs).toBeLessThan(5000);
+  });
+});
