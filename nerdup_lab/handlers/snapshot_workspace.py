@@ -113,6 +113,6 @@ class ExportGitHandler(SnapshotHandlerBase):
         author = None if whole else (self.query_text("author") or self.caller.username)
         data = await self.backend.export_git_archive(self.caller, gid, author)
         name = f"group-{gid}" + ("" if author is None else f"-{author}")
-        self.set_header("Content-Type", "application/gzip")
         self.set_header("Content-Disposition", f'attachment; filename="{name}.tar.gz"')
-        self.finish(data)
+        # APIHandler.finish sets the content type, JSON unless told otherwise.
+        self.finish(data, set_content_type="application/gzip")
