@@ -128,3 +128,23 @@ def test_snapshot_diff_reads_stored_hashes(db, commit):
     assert d["schema"] == "snapshot-diff.v1"
     assert d["summary"]["modified"] == 1 and d["summary"]["unchanged"] == 3
     assert d["a"]["snapshot"]["id"] == sa["id"] and d["b"]["snapshot"]["id"] == sb["id"]
+
+
+def test_diffs_follow_the_published_json_schema():
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).parents[2] / "schema" / "snapshot-diff.v1.schema.json").read_text()
+    )
+    old = _base()
+    new = copy.deepcopy(old)
+    new["cells"][2]["source"] = "changed"
+    new["cells"][3]["outputs"][0]["text"] = "other\n"
+    new["cells"].append(new["cells"].pop(0))
+    del new["cells"][0]
+    new["cells"].insert(1, {"cell_type": "raw", "id": "r1", "metadata": {}, "source": "raw"})
+    new["cells"][1]["metadata"]["tags"] = ["t"]
+    for include in (False, True):
+        jsonschema.validate(diff_notebooks(old, new, include_metadata=include), schema)
