@@ -44,6 +44,12 @@ class NerdUpExtension(ExtensionApp):
     def initialize_handlers(self) -> None:
         self.handlers.extend(routes())
 
+    async def _start_jupyter_server_extension(self, serverapp: Any) -> None:
+        # Background work (hub mode's event stream) starts once the event loop runs.
+        start = getattr(self.settings.get("nerdup_backend"), "start", None)
+        if start is not None:
+            start()
+
     async def stop_extension(self) -> None:
         backend: Any = self.settings.get("nerdup_backend")
         if backend is not None:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+import os
+from typing import Any, cast
 
 from ..config import NerdUp
 from .base import Backend
+from .hub import HubBackend
 from .local import LocalBackend
 
 
 def make_backend(config: NerdUp, serverapp: Any, log: logging.Logger) -> Backend:
+    event_logger = getattr(serverapp, "event_logger", None)
     if config.hub_url:
-        raise NotImplementedError("JupyterHub mode is not available yet in this release.")
-    return LocalBackend.open(config, log=log, event_logger=getattr(serverapp, "event_logger", None))
+        # HubBackend answers at the HTTP level (the handlers' base forwards every request),
+        # so it implements none of the protocol's per-operation methods.
+        hub = HubBackend(config, os.environ.get("JUPYTERHUB_API_TOKEN", ""), log, event_logger)
+        return cast(Backend, hub)
+    return LocalBackend.open(config, log=log, event_logger=event_logger)

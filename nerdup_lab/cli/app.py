@@ -9,6 +9,7 @@ from .base import NerdUpCommand
 from .db_commands import DbCommand, InitCommand, VerifyCommand
 from .demo_command import DemoCommand
 from .group_commands import GroupCommand
+from .hub_command import HubCommand
 from .member_commands import MemberCommand
 from .plan_commands import PlanCommand, TemplatesCommand
 
@@ -22,6 +23,7 @@ def _subcommands() -> dict[str, Any]:
         "member": MemberCommand,
         "plan": PlanCommand,
         "templates": TemplatesCommand,
+        "hub": HubCommand,
     }
     table.update(
         {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
@@ -16,7 +16,31 @@ API_PREFIX = "nerdup/api/v1"
 
 
 class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
-    """Base of the REST handlers: a handler parses, calls one backend method, writes JSON."""
+    """Base of the REST handlers: a handler parses, calls one backend method, writes JSON.
+
+    Identity comes from the application's identity provider: jupyter-server's (or
+    JupyterHub's single-user one) in the extension, `nerdup_lab.hub.identity` in the hub
+    service. In JupyterHub mode the extension does not run the handler at all: `prepare`
+    forwards the request to the hub service (see `forward.py`).
+    """
+
+    # False for the few routes this server answers itself in hub mode (status, openapi).
+    forward_in_hub_mode: ClassVar[bool] = True
+
+    async def prepare(self) -> None:  # type: ignore[override]
+        await super().prepare()
+        if self._finished or not self.forward_in_hub_mode:
+            return
+        if getattr(self.settings["nerdup_backend"], "forwards", False):
+            from .forward import forward_request
+
+            await forward_request(self)
+
+    async def forward_body(self) -> bytes:
+        """The body sent on to the hub service; a handler whose request names something only
+        this server has (a notebook path) overrides it to send the content instead."""
+        body: bytes = self.request.body
+        return body
 
     @property
     def backend(self) -> Backend:

@@ -17,6 +17,8 @@ def _document() -> bytes:
 
 
 class OpenAPIHandler(NerdUpHandler):
+    forward_in_hub_mode = False  # answered here, in every mode
+
     @authenticated
     def get(self) -> None:
         self.set_header("Content-Type", "application/json")

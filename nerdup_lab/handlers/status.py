@@ -8,6 +8,8 @@ from .base import NerdUpHandler
 
 
 class StatusHandler(NerdUpHandler):
+    forward_in_hub_mode = False  # answered here, in every mode
+
     @authenticated
     async def get(self) -> None:
         info = await self.backend.status()

@@ -1,0 +1,143 @@
+"""HubBackend: JupyterHub mode. The nerdup hub service owns the data; this server forwards.
+
+Forwarding happens at the HTTP level, in one place: the handlers' base sends the request
+as it came (method, path under `nerdup/api/v1/`, query, JSON body, If-Match) to the
+service with the *visiting* user's own JupyterHub token, and writes the service's answer
+back. So every route the API grows works in hub mode without a line here, and identity is
+decided by the Hub, never by this server (with JupyterHub sharing, the visitor on Alice's
+server acts as himself, not as Alice). See docs/hub-mode.md.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+
+from ..config import NerdUp
+from ..core.errors import Unavailable
+from ..events import ACTIVITY_SCHEMA_ID
+from .hub_relay import EventRelay
+
+# Headers that carry meaning between the lab and the service, both ways.
+REQUEST_HEADERS = ("Content-Type", "If-Match", "Accept")
+RESPONSE_HEADERS = ("Content-Type", "ETag", "Location")
+BODY_METHODS = ("POST", "PATCH", "PUT")
+
+
+@dataclass
+class Forwarded:
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class HubBackend:
+    mode = "hub"
+    # Tells the handlers' base to forward the request instead of calling a method.
+    forwards = True
+
+    def __init__(
+        self,
+        config: NerdUp,
+        server_token: str,
+        log: logging.Logger | None = None,
+        event_logger: Any = None,
+    ) -> None:
+        self.hub_url = config.hub_url if config.hub_url.endswith("/") else config.hub_url + "/"
+        self.log = log or logging.getLogger("nerdup_lab")
+        self.event_logger = event_logger
+        self.relay = EventRelay(
+            self.hub_url + "nerdup/api/v1/events", server_token, self._relay, self.log
+        )
+
+    def start(self) -> None:
+        """Open the event stream; called once the server's event loop runs."""
+        if self.relay.token:
+            self.relay.start()
+        else:
+            self.log.warning("nerdup: no $JUPYTERHUB_API_TOKEN, so no live updates from the hub")
+
+    def _relay(self, event: dict[str, Any]) -> None:
+        if self.event_logger is None:
+            return
+        try:
+            self.event_logger.emit(schema_id=ACTIVITY_SCHEMA_ID, data=event)
+        except Exception:  # a live-update hiccup must never stop the relay
+            self.log.exception("nerdup: could not relay hub event %s", event.get("activity_id"))
+
+    def unreachable(self, why: str) -> Unavailable:
+        return Unavailable(
+            f"The nerdup hub service ({self.hub_url}) is not reachable: {why}. "
+            "Nothing was changed; try again in a moment, it reconnects by itself."
+        )
+
+    async def forward(
+        self, method: str, path: str, query: str, body: bytes, headers: dict[str, str], token: str
+    ) -> Forwarded:
+        """Send one API request to the service as the user who owns `token`."""
+        url = self.hub_url + path.lstrip("/") + (f"?{query}" if query else "")
+        sent = {k: v for k, v in headers.items() if k in REQUEST_HEADERS}
+        sent["Authorization"] = f"token {token}"
+        request = HTTPRequest(
+            url,
+            method=method,
+            headers=sent,
+            body=body if body or method in BODY_METHODS else None,
+            allow_nonstandard_methods=True,
+            follow_redirects=False,
+            connect_timeout=5,
+            request_timeout=60,
+        )
+        try:
+            response = await AsyncHTTPClient().fetch(request, raise_error=False)
+        except OSError as err:
+            raise self.unreachable(str(err)) from err
+        if response.code == 599:
+            raise self.unreachable(str(response.error))
+        kind = response.headers.get("Content-Type", "")
+        if response.code not in (204, 304) and not kind.startswith("application/json"):
+            # The proxy's or the Hub's own page: the service itself did not answer.
+            raise self.unreachable(f"HTTP {response.code} from the proxy")
+        kept = {k: response.headers[k] for k in RESPONSE_HEADERS if k in response.headers}
+        return Forwarded(response.code, response.body or b"", kept)
+
+    async def health(self) -> dict[str, Any]:
+        """The service's health answer, or why it could not be had."""
+        request = HTTPRequest(
+            self.hub_url + "nerdup/api/v1/health", connect_timeout=2, request_timeout=3
+        )
+        try:
+            response = await AsyncHTTPClient().fetch(request, raise_error=False)
+        except OSError as err:
+            return {"reachable": False, "message": str(err)}
+        if response.code != 200:
+            return {"reachable": False, "message": f"HTTP {response.code}"}
+        try:
+            found: dict[str, Any] = json.loads(response.body)
+        except ValueError:
+            return {"reachable": False, "message": "the answer is not the nerdup service's"}
+        return {"reachable": True, **found}
+
+    async def status(self) -> dict[str, Any]:
+        health = await self.health()
+        hub = {
+            "url": self.hub_url,
+            "reachable": health["reachable"],
+            "live_updates": self.relay.connected,
+        }
+        if not health["reachable"]:
+            hub["message"] = str(self.unreachable(health["message"]))
+        return {"mode": self.mode, "storage": health.get("storage", "unknown"), "hub": hub}
+
+    async def close(self) -> None:
+        await self.relay.stop()
+
+    def __getattr__(self, name: str) -> Any:
+        # A Backend method reached in hub mode means a handler skipped forwarding.
+        raise AttributeError(
+            f"HubBackend forwards at the HTTP level; {name!r} is never called in hub mode."
+        )

@@ -1,0 +1,149 @@
+"""Hub mode's live updates: one server-sent-event stream from the service, relayed onto
+this server's event bus with the schema embedded mode uses.
+
+The stream is read with the server's own token (`$JUPYTERHUB_API_TOKEN`, the owner's),
+so it carries what the owner may see: this is a read-only feed, not an act on anyone's
+behalf. Every event id is an activity id; after a lost connection or a service restart
+the relay reconnects with `Last-Event-ID` and the service replays what was missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+
+from ..events import activity_event
+
+# The service sends a heartbeat every 15 s; a stream is re-opened at least this often so
+# a silently dead connection is noticed (ids make the reconnect lossless).
+STREAM_TIMEOUT_SECONDS = 120.0
+MIN_BACKOFF, MAX_BACKOFF = 0.5, 15.0
+
+
+class EventRelay:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        emit: Callable[[dict[str, Any]], None],
+        log: logging.Logger,
+    ) -> None:
+        self.url = url
+        self.token = token
+        self.emit = emit
+        self.log = log
+        self.last_id: int | None = None
+        self.connected = False
+        self.last_error = ""
+        self.connected_at = 0.0
+        self._buffer = ""
+        self._status_ok = False
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.ensure_future(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        backoff = MIN_BACKOFF
+        while True:
+            try:
+                await self._read_stream()
+            except asyncio.CancelledError:
+                raise
+            except HTTPClientError as err:
+                self.last_error = f"HTTP {err.code}: {err.message}"
+            except Exception as err:
+                self.last_error = f"{type(err).__name__}: {err}"
+            if self.connected:  # the stream was up: a fresh start, not a failure streak
+                backoff = MIN_BACKOFF
+            self.connected = False
+            self.log.debug("nerdup: hub event stream closed (%s)", self.last_error)
+            # Jitter, so many servers do not reconnect in lockstep after a service restart.
+            await asyncio.sleep(backoff * (0.5 + random.random()))
+            backoff = min(backoff * 2, MAX_BACKOFF)
+
+    async def _read_stream(self) -> None:
+        headers = {"Authorization": f"token {self.token}", "Accept": "text/event-stream"}
+        if self.last_id is not None:
+            headers["Last-Event-ID"] = str(self.last_id)
+        self._buffer = ""
+        self._status_ok = False
+        request = HTTPRequest(
+            self.url,
+            headers=headers,
+            streaming_callback=self._on_chunk,
+            header_callback=self._on_header,
+            connect_timeout=5,
+            request_timeout=STREAM_TIMEOUT_SECONDS,
+        )
+        try:
+            await AsyncHTTPClient().fetch(request)
+        except HTTPClientError as err:
+            if err.code != 599 or not self.connected:  # 599 after data: our own timeout
+                raise
+        self.last_error = "stream ended"
+
+    def _on_header(self, line: str) -> None:
+        if line.startswith("HTTP/"):
+            parts = line.split()
+            self._status_ok = len(parts) > 1 and parts[1] == "200"
+
+    def _on_chunk(self, chunk: bytes) -> None:
+        if not self._status_ok:  # an error page, not the stream; fetch() raises for it
+            return
+        if not self.connected:
+            self.connected = True
+            self.connected_at = time.monotonic()
+            self.last_error = ""
+        self._buffer += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+        while "\n\n" in self._buffer:
+            block, self._buffer = self._buffer.split("\n\n", 1)
+            self._on_message(block)
+
+    def _on_message(self, block: str) -> None:
+        fields: dict[str, str] = {}
+        for line in block.split("\n"):
+            if not line or line.startswith(":"):
+                continue
+            key, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            fields[key] = fields[key] + "\n" + value if key in fields else value
+        kind, raw_id = fields.get("event", "message"), fields.get("id", "")
+        if kind == "hello":
+            newest = int(raw_id) if raw_id.isdigit() else 0
+            # A first connection, or a service whose history is shorter than what we saw
+            # (a fresh database): continue from the service's newest activity.
+            if self.last_id is None or newest < self.last_id:
+                self.last_id = newest
+            return
+        if kind != "activity" or "data" not in fields:
+            return
+        try:
+            event = activity_event(_as_activity(json.loads(fields["data"])))
+        except (ValueError, KeyError, TypeError):
+            self.log.warning("nerdup: ignored a malformed hub event %r", block[:200])
+            return
+        if raw_id.isdigit():
+            self.last_id = max(self.last_id or 0, int(raw_id))
+        self.emit(event)
+
+
+def _as_activity(data: dict[str, Any]) -> dict[str, Any]:
+    """The stream carries event payloads; `activity_event` takes an activity record."""
+    return {**data, "id": data["activity_id"]}

@@ -1,0 +1,74 @@
+"""The hub service's tornado application: the extension's REST routes under the service
+prefix, plus health and the event stream, on a LocalBackend that owns the database."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from tornado.web import Application
+
+from .._version import __version__
+from ..backend.local import LocalBackend
+from ..config import NerdUp
+from ..handlers import routes
+from ..handlers.base import API_PREFIX
+from .fanout import PgFanout
+from .handlers import EventStreamHandler, HealthHandler
+from .identity import HubTokenIdentityProvider
+from .stream import ActivityStream
+
+
+class HubService:
+    """Everything one service process holds; `start()` then serve, `stop()` on the way out."""
+
+    def __init__(self, config: NerdUp, prefix: str, log: logging.Logger) -> None:
+        self.config = config
+        self.prefix = prefix if prefix.endswith("/") else prefix + "/"
+        self.log = log
+        self.backend = LocalBackend.open(config, log=log)
+        self.stream = ActivityStream(self.backend.db, log)
+        # The backend announces each stored activity through the same `emit` call it
+        # makes on jupyter-server's EventLogger in embedded mode.
+        self.backend.event_logger = self.stream
+        is_pg = make_url(config.db_url).get_backend_name() == "postgresql"
+        self.fanout = PgFanout(config.db_url, self.stream, log) if is_pg else None
+        self.identity = HubTokenIdentityProvider(log=log)
+
+    def make_app(self) -> Application:
+        api = f"{self.prefix}{API_PREFIX}"
+        ext = {"name": "nerdup_lab"}  # what ExtensionHandlerMixin expects
+        table: list[Any] = [
+            (f"{api}/health", HealthHandler),
+            (f"{self.prefix.rstrip('/')}/?", HealthHandler),
+            (f"{api}/events", EventStreamHandler, ext),
+        ]
+        for path, cls in routes():
+            table.append((f"{self.prefix}{path.lstrip('/')}", cls, ext))
+        settings: dict[str, Any] = {
+            "identity_provider": self.identity,
+            "nerdup_backend": self.backend,
+            "nerdup_config": self.config,
+            "nerdup_version": __version__,
+            "nerdup_stream": self.stream,
+            # ExtensionHandlerMixin finds its log on the extension app's entry.
+            "nerdup_lab": SimpleNamespace(log=self.log),
+            "base_url": self.prefix,
+            # Behind JupyterHub's proxy; every request carries a Hub token.
+            "allow_remote_access": True,
+            "disable_check_xsrf": True,
+            "headers": {},
+        }
+        return Application(table, **settings)
+
+    async def start(self) -> None:
+        if self.fanout is not None:
+            await self.fanout.start()
+
+    async def stop(self) -> None:
+        self.stream.close_all()
+        if self.fanout is not None:
+            await self.fanout.stop()
+        await self.backend.close()

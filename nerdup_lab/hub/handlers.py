@@ -1,0 +1,98 @@
+"""The two routes only the service has: its health check and the activity event stream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from tornado.iostream import StreamClosedError
+from tornado.web import RequestHandler, authenticated
+
+from .._version import __version__
+from ..handlers.base import NerdUpHandler
+from .stream import ActivityStream, Event, Subscription
+
+# A comment line this often keeps proxies from closing an idle stream and lets both ends
+# notice a dead connection.
+HEARTBEAT_SECONDS = 15.0
+
+
+class HealthHandler(RequestHandler):
+    """`GET <prefix>nerdup/api/v1/health`, unauthenticated, for JupyterHub and load balancers."""
+
+    def get(self) -> None:
+        storage = self.settings["nerdup_backend"].db.engine.dialect.name
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"status": "ok", "version": __version__, "storage": storage}))
+
+
+def sse(event: Event, kind: str = "activity") -> str:
+    return f"id: {event['activity_id']}\nevent: {kind}\ndata: {json.dumps(event)}\n\n"
+
+
+class EventStreamHandler(NerdUpHandler):
+    """`GET <prefix>nerdup/api/v1/events`: server-sent events of the groups the caller sees.
+
+    Each event's `id` is its activity id. The stream opens with a `hello` event whose id is
+    the newest stored activity, so a client always holds a cursor; a client that reconnects
+    with `Last-Event-ID: <id>` first receives every visible event stored after it.
+    """
+
+    _sub: Subscription | None = None
+
+    @property
+    def stream(self) -> ActivityStream:
+        found: ActivityStream = self.settings["nerdup_stream"]
+        return found
+
+    def _last_event_id(self) -> int | None:
+        raw = self.request.headers.get("Last-Event-ID") or self.get_query_argument("after", "")
+        return int(raw) if raw.strip().isdigit() else None
+
+    @authenticated
+    async def get(self) -> None:
+        username = self.caller.username
+        self._sub = sub = self.stream.subscribe(username)
+        try:
+            await self._serve(sub, username)
+        except StreamClosedError:
+            pass
+        finally:
+            self.stream.unsubscribe(sub)
+        if not self._finished:
+            self.finish()
+
+    async def _serve(self, sub: Subscription, username: str) -> None:
+        self.set_header("Content-Type", "text/event-stream")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")  # nginx: do not buffer the stream
+        after = self._last_event_id()
+        newest = await asyncio.to_thread(self.stream.newest_id)
+        hello = {"activity_id": newest, "resumed_after": after}
+        self.write(f"retry: 1000\nid: {newest}\nevent: hello\ndata: {json.dumps(hello)}\n\n")
+        await self.flush()
+        replayed: set[int] = set()
+        if after is not None:
+            for old in await self.stream.missed(after):
+                replayed.add(int(old["activity_id"]))
+                await self._send(username, old)
+        while True:
+            try:
+                event: Event | None = await asyncio.wait_for(sub.queue.get(), HEARTBEAT_SECONDS)
+            except TimeoutError:
+                self.write(": keep-alive\n\n")
+                await self.flush()
+                continue
+            if event is None:  # the service is stopping, or the reader fell behind
+                return
+            if int(event["activity_id"]) not in replayed:
+                await self._send(username, event)
+
+    async def _send(self, username: str, event: Event) -> None:
+        if await self.stream.visible(username, event):
+            self.write(sse(event))
+            await self.flush()
+
+    def on_connection_close(self) -> None:
+        if self._sub is not None:
+            self._sub.put(None)
