@@ -11,6 +11,7 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
+import { GroupAPI } from '../dashboard/api';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { defaultRegistry } from '../snapshots/diff/renderers';
@@ -94,12 +95,25 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
       languages
     );
     const model = new HistoryModel();
+    // Task titles for the history: from the sidebar's group when it holds them, else
+    // fetched once per group (and again after a commit, which may name a new task).
     const taskTitles = new Map<number, string>();
-    const rememberTasks = () => {
+    let titlesOf: number | null = null;
+    const rememberTasks = (force = false) => {
       for (const m of groups?.current?.milestones ?? []) {
         for (const t of m.tasks ?? []) {
           taskTitles.set(t.id, t.title);
         }
+      }
+      const id = current.group?.id ?? null;
+      if (id !== null && (force || id !== titlesOf)) {
+        titlesOf = id;
+        void GroupAPI.tasks(id)
+          .then(tasks => {
+            tasks.forEach(t => taskTitles.set(t.id, t.title));
+            panel.update();
+          })
+          .catch(() => undefined);
       }
     };
     const panel = new HistoryPanel({
@@ -157,13 +171,16 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     });
     tracker.currentChanged.connect(follow);
     current.changed.connect(follow);
-    groups?.currentChanged.connect(rememberTasks);
+    groups?.currentChanged.connect(() => rememberTasks());
     panel.shown.connect(follow);
     if (!groups) {
       void current.ensure().then(follow, () => undefined);
     }
 
     const committed = (snapshot: ISnapshot) => {
+      if (snapshot.task_id !== null && !taskTitles.has(snapshot.task_id)) {
+        rememberTasks(true);
+      }
       if (snapshot.path === model.path) {
         void model.refresh();
       }

@@ -191,7 +191,11 @@ export class SnapshotOpener {
     });
     const widget = new MainAreaWidget({ content });
     widget.id = id;
-    widget.title.label = this.trans.__('Diff %1 → %2', oldLabel, newLabel);
+    widget.title.label =
+      target.kind === 'snapshots'
+        ? this.trans.__('Diff #%1 → #%2', target.a, target.b)
+        : this.trans.__('Diff #%1 → file', target.a);
+    widget.title.caption = this.trans.__('Diff %1 → %2', oldLabel, newLabel);
     widget.title.icon = snapshotIcon;
     widget.title.closable = true;
     this.app.shell.add(widget, 'main');

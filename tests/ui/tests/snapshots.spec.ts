@@ -106,26 +106,35 @@ function bigNotebook(n: number, edited = -1): any {
   };
 }
 
-async function commitFromToolbar(
+/** Commit through the toolbar button (or the keyboard shortcut) and the dialog. */
+async function commitSnapshot(
   page: IJupyterLabPageFixture,
   message: string,
-  shot?: string
-) {
-  await page
-    .locator(
-      '.jp-NotebookPanel-toolbar [data-command="nerdup:commit-snapshot"]'
-    )
-    .click();
+  options: { shot?: string; task?: string; shortcut?: boolean } = {}
+): Promise<Locator> {
+  if (options.shortcut) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Alt+s');
+  } else {
+    await page
+      .locator(
+        '.jp-NotebookPanel-toolbar [data-command="nerdup:commit-snapshot"]'
+      )
+      .click();
+  }
   const dialog = page.locator('.jp-Dialog');
   await expect(dialog.getByText('Commit snapshot')).toBeVisible();
   await dialog.locator('.jp-NerdUp-commitMessage').fill(message);
-  if (shot) {
-    await shoot(page, shot, dialog.locator('.jp-Dialog-content'));
+  if (options.task) {
+    await dialog.getByLabel('Task').selectOption({ label: options.task });
+  }
+  if (options.shot) {
+    await shoot(page, options.shot, dialog.locator('.jp-Dialog-content'));
   }
   await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
   const toast = page
     .locator('.Toastify__toast')
-    .filter({ hasText: 'committed' })
+    .filter({ hasText: message ? 'committed' : 'committed' })
     .last();
   await expect(toast).toBeVisible();
   return toast;
@@ -160,11 +169,9 @@ test.describe('Notebook snapshots, as a new user', () => {
     await page.notebook.runCell(1);
 
     // First snapshot through the toolbar button, the dialog and the notification.
-    const firstToast = await commitFromToolbar(
-      page,
-      'Loaded the prices',
-      'commit-dialog'
-    );
+    const firstToast = await commitSnapshot(page, 'Loaded the prices', {
+      shot: 'commit-dialog'
+    });
     await expect(
       firstToast.getByRole('button', { name: 'Open snapshot' })
     ).toBeVisible();
@@ -175,7 +182,11 @@ test.describe('Notebook snapshots, as a new user', () => {
       'code',
       'mean = sum(prices) / len(prices)\nprint(round(mean, 1))'
     );
-    await commitFromToolbar(page, 'Computed the mean');
+    // This time through the keyboard shortcut, linked to a task.
+    await commitSnapshot(page, 'Computed the mean', {
+      shortcut: true,
+      task: 'Fix the prices'
+    });
 
     // Both in the history panel, newest first.
     await page.sidebar.openTab('nerdup-snapshot-history');
@@ -184,6 +195,7 @@ test.describe('Notebook snapshots, as a new user', () => {
     await expect(items).toHaveCount(2);
     await expect(items.first()).toContainText('Computed the mean');
     await expect(items.last()).toContainText('Loaded the prices');
+    await expect(items.first()).toContainText('task: Fix the prices');
 
     // Select both and compare: the changed cell open, the unchanged ones folded.
     await items.nth(0).getByRole('checkbox').check();
@@ -192,7 +204,7 @@ test.describe('Notebook snapshots, as a new user', () => {
     await history
       .getByRole('button', { name: 'Compare the two selected snapshots' })
       .click();
-    const diff = page.locator('[data-testid="nerdup-diff"]');
+    const diff = page.locator('[data-testid="nerdup-diff"]:visible');
     await expect(diff.locator('.jp-NerdUp-diffCell-modified')).toHaveCount(1);
     await expect(diff.locator('.jp-NerdUp-diffLine-added')).toContainText(
       'print(round(mean, 1))'
@@ -203,6 +215,19 @@ test.describe('Notebook snapshots, as a new user', () => {
     await shoot(page, 'diff');
     await diff.getByTestId('nerdup-diff-fold').click();
     await expect(diff.locator('.jp-NerdUp-diffCell-unchanged')).toHaveCount(2);
+
+    // The older snapshot against the saved file: the same edit shows.
+    await items
+      .nth(1)
+      .getByRole('button', {
+        name: /Compare snapshot #\d+ with the saved file/
+      })
+      .click();
+    const fileDiff = page.locator('[data-testid="nerdup-diff"]:visible');
+    await expect(fileDiff).toContainText('saved prices.ipynb');
+    await expect(fileDiff.locator('.jp-NerdUp-diffLine-added')).toContainText(
+      'print(round(mean, 1))'
+    );
 
     // The older snapshot read-only in the main area: markdown rendered, outputs shown.
     await items
