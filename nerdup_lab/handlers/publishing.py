@@ -44,7 +44,7 @@ class BlogPostHandler(ResourceHandler):
         name, media_type, data = post.download()
         self.set_header("Content-Type", media_type)
         self.set_header("Content-Disposition", f'attachment; filename="{name}"')
-        self.finish(data)
+        self.finish(data, set_content_type=media_type)
 
     @authenticated
     async def post(self, snapshot_id: str) -> None:
@@ -68,4 +68,4 @@ class ReportHandler(ResourceHandler):
         html = await self.backend.group_report(self.caller, gid)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Content-Disposition", f'attachment; filename="group-{gid}-report.html"')
-        self.finish(html)
+        self.finish(html, set_content_type="text/html; charset=utf-8")

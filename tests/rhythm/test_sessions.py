@@ -1,0 +1,167 @@
+"""Sessions: schedule and weekly expansion, the community view, agenda and picking tasks,
+the check-in window's edges, and what a recap holds. Core services, on both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from core_world import build_world
+
+from nerdup_lab.core import groups, tasks
+from nerdup_lab.core.errors import Conflict
+from nerdup_lab.core.models import Task
+from nerdup_lab.core.rhythm import catchup, questions, recap, sessions
+from nerdup_lab.core.snapshots.commit import commit_in_session
+
+from .notebooks import notebook
+
+START = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
+EARLY = dt.timedelta(minutes=15)
+
+
+def _weekly(world, until="2026-03-23", minutes=90):
+    data = {
+        "title": "Thursday club",
+        "starts_at": START.isoformat(),
+        "duration_minutes": minutes,
+        "recurrence": "weekly",
+        "repeat_until": until,
+        "link": "https://meet.example.org/club",
+    }
+    return world.call("olga", sessions.create_session, world.group_id, data)
+
+
+def test_weekly_rule_expands_into_occurrences_until_its_last_day(db_url):
+    world = build_world(db_url)
+    made = _weekly(world)
+    listed = world.call("pat", sessions.list_sessions, world.group_id, START - dt.timedelta(days=1))
+    starts = [o["start"] for o in listed[0]["upcoming"]]
+    assert starts == [(START + dt.timedelta(weeks=i)).isoformat() for i in range(2)]  # 14 days
+    with world.session() as s:
+        agenda = sessions.agenda(s, "pat", made["id"], START + dt.timedelta(weeks=3), START)
+    assert agenda["occurrence"]["end"] == (START + dt.timedelta(weeks=3, minutes=90)).isoformat()
+    with world.session() as s, pytest.raises(Exception, match="no occurrence"):
+        sessions.agenda(s, "pat", made["id"], START + dt.timedelta(weeks=4), START)
+    world.db.dispose()
+
+
+def test_community_lists_open_groups_sessions_but_not_members_only_ones(db_url):
+    world = build_world(db_url)
+    _weekly(world, until=None)
+    secret = world.call("olga", groups.create_group, {"title": "Secret", "visibility": "members"})
+    world.call("olga", sessions.create_session, secret["id"], {"starts_at": START.isoformat()})
+    seen = world.call("otto", sessions.community, 14, START - dt.timedelta(hours=1))
+    assert {o["group_title"] for o in seen} == {"Kaggle club"}
+    assert len(seen) == 2
+    mine = world.call("olga", sessions.community, 14, START - dt.timedelta(hours=1))
+    assert {o["group_title"] for o in mine} == {"Kaggle club", "Secret"}
+    world.db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("offset", "allowed"),
+    [
+        (-EARLY - dt.timedelta(seconds=1), False),  # just before the window opens
+        (-EARLY, True),  # the window opens 15 minutes before the start
+        (dt.timedelta(minutes=90) - dt.timedelta(seconds=1), True),  # last second
+        (dt.timedelta(minutes=90), False),  # the end closes it
+    ],
+    ids=["before-open", "opens", "last-second", "at-end"],
+)
+def test_check_in_window_edges(db_url, offset, allowed):
+    world = build_world(db_url)
+    made = _weekly(world)
+    when = START + dt.timedelta(weeks=1) + offset
+    with world.session("fred") as s:
+        if allowed:
+            result = sessions.check_in(s, "fred", made["id"], when)
+            assert result["attendees"] == ["fred"]
+            assert result["start"] == (START + dt.timedelta(weeks=1)).isoformat()
+        else:
+            with pytest.raises(Conflict, match="15 minutes before"):
+                sessions.check_in(s, "fred", made["id"], when)
+    world.db.dispose()
+
+
+def test_checking_in_twice_counts_once(db_url):
+    world = build_world(db_url)
+    made = _weekly(world)
+    for _ in range(2):
+        with world.session("pat") as s:
+            result = sessions.check_in(s, "pat", made["id"], START)
+    assert result["attendees"] == ["pat"]
+    world.db.dispose()
+
+
+def test_picked_tasks_form_the_next_agenda_and_get_the_next_session_flag(db_url):
+    world = build_world(db_url)
+    made = _weekly(world)
+    during = START + dt.timedelta(minutes=80)
+    with world.session("pat") as s:
+        picked = sessions.pick_tasks(
+            s, "pat", made["id"], {"task_ids": [world.group_task_id]}, during
+        )
+    nxt = (START + dt.timedelta(weeks=1)).isoformat()
+    assert picked["occurrence"]["start"] == nxt
+    assert [(t["id"], t["source"]) for t in picked["tasks"]] == [(world.group_task_id, "picked")]
+    with world.session() as s:
+        assert s.get(Task, world.group_task_id).next_session is True
+        flagged = tasks.create_task(
+            s, "olga", world.milestone_id, {"title": "Plot", "next_session": True}
+        )
+        after = sessions.agenda(s, "pat", made["id"], None, START + dt.timedelta(hours=2))
+    assert [(t["id"], t["source"]) for t in after["tasks"]] == [
+        (world.group_task_id, "picked"),
+        (flagged["id"], "next_session"),
+    ]
+    world.db.dispose()
+
+
+def test_recap_holds_who_came_tasks_done_snapshots_and_open_questions(db_url):
+    world = build_world(db_url)
+    now = dt.datetime.now(dt.UTC)
+    made = world.call(
+        "olga",
+        sessions.create_session,
+        world.group_id,
+        {"starts_at": (now - dt.timedelta(minutes=30)).isoformat(), "title": "Sprint"},
+    )
+    world.call("pat", sessions.check_in, made["id"])
+    world.call("mina", sessions.check_in, made["id"])
+    version = world.version(Task, world.group_task_id)
+    world.call("olga", tasks.update_task, world.group_task_id, {"status": "done"}, version)
+    with world.session("pat") as s:
+        snap = commit_in_session(
+            s, group_id=world.group_id, author="pat", path="eda.ipynb",
+            notebook=notebook(), message="first plots",
+        )  # fmt: skip
+    asked = world.call("pat", questions.ask, world.group_id, {"title": "Why NaN?"})
+    got = world.call("fred", recap.get_recap, made["id"])
+    facts = got["facts"]
+    assert facts["attendees"] == ["pat", "mina"]
+    assert facts["tasks_done"] == [{"id": world.group_task_id, "title": "Clean data"}]
+    assert [(s["id"], s["link"]) for s in facts["snapshots"]] == [
+        (snap["id"], f"snapshots/{snap['id']}")
+    ]
+    assert facts["open_questions"] == [{"id": asked["id"], "title": "Why NaN?"}]
+    assert "**Who came:** pat, mina" in got["body"] and not got["edited"]
+    assert f"[eda.ipynb](snapshots/{snap['id']})" in got["body"]
+
+    edited = world.call("mina", recap.edit_recap, made["id"], {"body": "We cleaned."}, 0)
+    assert (edited["body"], edited["edited"], edited["version"]) == ("We cleaned.", True, 1)
+    assert edited["generated"] != edited["body"]
+    with world.session("pat") as s, pytest.raises(Conflict):
+        recap.edit_recap(s, "pat", made["id"], {"body": "Stale."}, 7)
+    brief = world.call("otto", catchup.catchup, world.group_id)
+    assert brief["recaps"][0]["body"] == "We cleaned."
+    assert [q["title"] for q in brief["unanswered"]] == ["Why NaN?"]
+    world.db.dispose()
+
+
+def test_a_session_that_has_not_started_has_no_recap(db_url):
+    world = build_world(db_url)
+    made = _weekly(world)
+    with world.session() as s, pytest.raises(Exception, match="not happened yet"):
+        recap.get_recap(s, "pat", made["id"], None, START - dt.timedelta(days=1))
+    world.db.dispose()
