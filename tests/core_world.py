@@ -65,8 +65,12 @@ class World:
             return int(session.get(model, record_id).version)
 
 
-def build_world(url: str, *, visibility: str = "open", rule: str = "organizer") -> World:
-    db = make_db(url)
+def build_world(
+    where: str | Database, *, visibility: str = "open", rule: str = "organizer"
+) -> World:
+    """A new group in `where`: a database URL (migrated here) or a migrated Database.
+    Groups are independent, so many worlds can share one database."""
+    db = make_db(where) if isinstance(where, str) else where
     world = World(db, 0, 0, 0, 0)
     group = world.call(
         "olga",

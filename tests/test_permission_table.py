@@ -7,13 +7,15 @@ allowed on the caller's own record, forbidden on someone else's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
-from core_world import ACTOR_FOR_ROLE, World, build_world
+from conftest import _drop_pg_database, _new_pg_database
+from core_world import ACTOR_FOR_ROLE, World, build_world, make_db
 from rhythm.permission_cells import RHYTHM_EXPECTED, rhythm_attempt
 
 from nerdup_lab.core import groups, members, milestones, proposals, tasks
+from nerdup_lab.core.db import Database
 from nerdup_lab.core.models import Group, Task, TaskClaim
 from nerdup_lab.core.permissions import Action, require, rule_for
 
@@ -118,19 +120,40 @@ def attempt(world: World, user: str, role: str, action: Action, owned: bool) -> 
 CELLS = [(role, action) for action in Action for role in ROLES]
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def matrix_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """One migrated database per storage for the whole table: each cell builds its own
+    group in it, which keeps cells independent at a fraction of a database per cell."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('matrix') / 'nerdup.sqlite'}"
+        db = make_db(url)
+        yield db
+        db.dispose()
+        return
+    admin = request.getfixturevalue("pg_admin")
+    url = _new_pg_database(admin)
+    db = make_db(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        _drop_pg_database(admin, url)
+
+
 @pytest.mark.parametrize(
     ("role", "action"), CELLS, ids=[f"{role}-{action.value}" for role, action in CELLS]
 )
-def test_role_may_or_may_not_do_action(db_url: str, role: str, action: Action) -> None:
+def test_role_may_or_may_not_do_action(matrix_db: Database, role: str, action: Action) -> None:
     expected = EXPECTED[action][ROLES.index(role)]
-    world = build_world(db_url)
+    world = build_world(matrix_db)
     user = ACTOR_FOR_ROLE[role]
     if expected == "own":
         assert attempt(world, user, role, action, owned=False) == "forbidden"
         assert attempt(world, user, role, action, owned=True) == "ok"
     else:
         assert attempt(world, user, role, action, owned=False) == expected
-    world.db.dispose()
 
 
 def test_expectations_cover_the_whole_table() -> None:
@@ -143,7 +166,6 @@ def test_expectations_cover_the_whole_table() -> None:
 
 
 @pytest.mark.parametrize("action", list(Action), ids=[a.value for a in Action])
-def test_members_only_group_is_not_found_for_outsiders(db_url: str, action: Action) -> None:
-    world = build_world(db_url, visibility="members")
+def test_members_only_group_is_not_found_for_outsiders(matrix_db: Database, action: Action) -> None:
+    world = build_world(matrix_db, visibility="members")
     assert attempt(world, "otto", "outsider", action, owned=False) == "not_found"
-    world.db.dispose()
