@@ -38,15 +38,6 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
           <caretLeftIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
           {trans.__('All groups')}
         </Button>
-        {mine.length > 1 && (
-          <HTMLSelect
-            className="jp-NerdUp-switcher"
-            aria-label={trans.__('Switch group')}
-            value={String(group.id)}
-            onChange={e => void model.select(Number(e.target.value))}
-            options={mine.map(g => ({ value: String(g.id), label: g.title }))}
-          />
-        )}
         <Button
           small
           minimal
@@ -58,6 +49,18 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
           <refreshIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
         </Button>
       </div>
+      {mine.length > 1 && (
+        <div className="jp-NerdUp-switcherRow">
+          <HTMLSelect
+            className="jp-NerdUp-switcher"
+            aria-label={trans.__('Switch group')}
+            title={trans.__('Switch group')}
+            value={String(group.id)}
+            onChange={e => void model.select(Number(e.target.value))}
+            options={mine.map(g => ({ value: String(g.id), label: g.title }))}
+          />
+        </div>
+      )}
       <h2 className="jp-NerdUp-groupTitle">{group.title}</h2>
       <div className="jp-NerdUp-meta">
         {group.my_role ? (

@@ -17,6 +17,7 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
   const [title, setTitle] = React.useState('');
   const [description, setDescription] = React.useState('');
   const [deadline, setDeadline] = React.useState('');
+  const [start, setStart] = React.useState('');
   const [visibility, setVisibility] = React.useState<'open' | 'members'>(
     'open'
   );
@@ -40,13 +41,16 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
     event.preventDefault();
     setBusy(true);
     try {
-      await model.actions.createGroup({
-        title,
-        description,
-        deadline: deadline || null,
-        visibility,
-        ...(template ? { template } : {})
-      });
+      await model.actions.createGroup(
+        {
+          title,
+          description,
+          deadline: deadline || null,
+          start_date: start || null,
+          visibility
+        },
+        template || undefined
+      );
       props.onDone();
     } catch (error) {
       setErrors(
@@ -65,6 +69,7 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
   };
 
   const f = errors.fields;
+  const chosen = templates.find(t => t.id === template);
   return (
     <form
       className="jp-NerdUp-form"
@@ -102,6 +107,16 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
         onChange={e => setDescription(e.target.value)}
       />
       <FieldError id="jp-NerdUp-ng-desc-error" message={f.description} />
+      <label htmlFor="jp-NerdUp-ng-start">{trans.__('First session')}</label>
+      <InputGroup
+        id="jp-NerdUp-ng-start"
+        type="date"
+        value={start}
+        aria-invalid={!!f.start_date}
+        aria-describedby="jp-NerdUp-ng-start-error"
+        onChange={e => setStart(e.target.value)}
+      />
+      <FieldError id="jp-NerdUp-ng-start-error" message={f.start_date} />
       <label htmlFor="jp-NerdUp-ng-deadline">{trans.__('Deadline')}</label>
       <InputGroup
         id="jp-NerdUp-ng-deadline"
@@ -133,10 +148,18 @@ export function NewGroupForm(props: INewGroupFormProps): JSX.Element {
             onChange={e => setTemplate(e.target.value)}
             options={[
               { value: '', label: trans.__('Empty plan') },
-              ...templates.map(t => ({ value: t.name, label: t.title }))
+              ...templates.map(t => ({
+                value: t.id,
+                label: trans.__(
+                  '%1 (%2 milestones, %3 days)',
+                  t.name,
+                  t.milestones,
+                  t.days
+                )
+              }))
             ]}
           />
-          <FieldError id="jp-NerdUp-ng-template-error" message={f.template} />
+          {chosen && <p className="jp-NerdUp-hint">{chosen.summary}</p>}
         </>
       )}
       <div className="jp-NerdUp-actions">

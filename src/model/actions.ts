@@ -17,9 +17,21 @@ import { IGroup, IProposal, ITask, Role, TaskStatus } from './types';
 export class GroupsActions {
   constructor(private readonly _model: GroupsModel) {}
 
-  /** Create a group; the creator becomes its organizer and the group opens. */
-  async createGroup(input: IGroupInput): Promise<IGroup> {
-    const group = await this._model.client.createGroup(input);
+  /**
+   * Create a group; the creator becomes its organizer and the group opens. With a
+   * template, its plan is appended right after (from the start date, or today).
+   */
+  async createGroup(input: IGroupInput, template?: string): Promise<IGroup> {
+    const client = this._model.client;
+    const group = await client.createGroup(input);
+    if (template) {
+      try {
+        await client.importPlan(group.id, template, input.start_date);
+      } catch (error) {
+        // The group exists: open it and say why its plan is empty.
+        await this._model.reportFailure(error);
+      }
+    }
     await Promise.all([
       this._model.refreshMe(),
       this._model.refreshDirectory()

@@ -22,7 +22,6 @@ export interface IGroupInput {
   start_date?: string | null;
   visibility?: 'open' | 'members';
   adoption_rule?: 'organizer' | 'majority';
-  template?: string;
 }
 
 export interface IMilestoneInput {
@@ -194,6 +193,18 @@ export class GroupsClient {
     return this._call(`proposals/${proposalId}/${adopt ? 'adopt' : 'reject'}`, {
       method: 'POST',
       headers: ifMatch(version)
+    });
+  }
+
+  /** Append a shipped template's milestones and tasks to a group (organizers). */
+  importPlan(
+    groupId: number,
+    template: string,
+    start?: string | null
+  ): Promise<{ group_id: number; milestones: IMilestone[] }> {
+    return this._call(`groups/${groupId}/plan/import`, {
+      method: 'POST',
+      body: start ? { template, start } : { template }
     });
   }
 

@@ -131,12 +131,15 @@ export interface IMe {
   tasks: ITask[];
 }
 
+/** A shipped plan template (GET /templates). */
 export interface ITemplateSummary {
+  id: string;
   name: string;
-  title: string;
-  description?: string;
-  kind?: string;
-  [key: string]: unknown;
+  kind: string;
+  summary: string;
+  milestones: number;
+  tasks: number;
+  days: number;
 }
 
 export interface ISnapshotSummary {

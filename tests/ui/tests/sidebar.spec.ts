@@ -70,6 +70,33 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     );
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
 
+    // A second group, started from a shipped plan template.
+    await view.getByRole('button', { name: 'Back to all groups' }).click();
+    await sidebar.getByRole('button', { name: 'New group' }).click();
+    const tplForm = sidebar.getByRole('form', { name: 'New group' });
+    await fillForm(tplForm, { Title: 'Friday learning club' });
+    const templates = tplForm.getByLabel('Start from template');
+    const firstTemplate = await templates
+      .locator('option')
+      .nth(1)
+      .getAttribute('value');
+    await templates.selectOption(firstTemplate!);
+    await tplForm.screenshot({
+      path: `${SHOTS}/sidebar-new-group-template.png`
+    });
+    await tplForm.getByRole('button', { name: 'Create group' }).click();
+    await expect(
+      view.getByRole('heading', { name: 'Friday learning club' })
+    ).toBeVisible();
+    await expect(view.locator('.jp-NerdUp-milestone').first()).toBeVisible();
+    // Back to the first group through the switcher.
+    await view
+      .getByRole('combobox', { name: 'Switch group' })
+      .selectOption({ label: 'House prices, autumn round' });
+    await expect(
+      view.getByRole('heading', { name: 'House prices, autumn round' })
+    ).toBeVisible();
+
     // Plan: a milestone with two tasks.
     await view.getByRole('button', { name: 'Add milestone' }).click();
     const msForm = view.getByRole('form', { name: 'Add milestone' });
