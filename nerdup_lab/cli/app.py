@@ -12,6 +12,7 @@ from .group_commands import GroupCommand
 from .hub_command import HubCommand
 from .member_commands import MemberCommand
 from .plan_commands import PlanCommand, TemplatesCommand
+from .report_command import ReportCommand
 
 
 def _subcommands() -> dict[str, Any]:
@@ -24,6 +25,7 @@ def _subcommands() -> dict[str, Any]:
         "plan": PlanCommand,
         "templates": TemplatesCommand,
         "hub": HubCommand,
+        "report": ReportCommand,
     }
     table.update(
         {
