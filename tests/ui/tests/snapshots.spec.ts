@@ -11,6 +11,12 @@ async function shoot(
   name: string,
   target?: Locator
 ): Promise<void> {
+  // Toasts would cover what the shot is about.
+  await page.evaluate(() =>
+    document
+      .querySelectorAll<HTMLElement>('.Toastify__close-button')
+      .forEach(button => button.click())
+  );
   const take = (path: string) =>
     target ? target.screenshot({ path }) : page.screenshot({ path });
   await take(`${SHOTS}/snapshots-${name}-light.png`);
