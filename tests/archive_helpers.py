@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nerdup_lab.core.archive.export import collect
-from nerdup_lab.core.archive.format import metadata, owned_tables, renumbered
+from nerdup_lab.core.archive.format import metadata, owned_tables, renumbered, soft_target
 from nerdup_lab.core.archive.restore import _remap_json
 
 
@@ -35,6 +35,9 @@ def canonical_group(db: Any, group_id: int) -> dict[str, list[dict[str, Any]]]:
                 if parent in ranks and values.get(fk.parent.name) is not None:
                     values[fk.parent.name] = ranks[parent][values[fk.parent.name]]
             for column in table.columns:
+                target = soft_target(name, column.name, values)
+                if target in ranks and values.get(column.name) is not None:
+                    values[column.name] = ranks[target][values[column.name]]
                 if isinstance(values.get(column.name), dict):
                     values[column.name] = _remap_json(values[column.name], ranks)
             fixed.append(values)

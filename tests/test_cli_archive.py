@@ -73,6 +73,37 @@ def test_export_import_round_trip_is_lossless(seeded, tmp_path):
     other.dispose()
 
 
+def test_questions_answers_and_upvotes_follow_their_records(seeded, tmp_path):
+    from nerdup_lab.core.rhythm import questions
+    from nerdup_lab.core.rhythm.models import Question, Upvote
+
+    gid = _food_group(seeded)
+    with seeded.session() as s:
+        first = questions.ask(s, "ben", gid, {"title": "Why drop 3-star reviews?"})
+        decoy = questions.ask(s, "dev", gid, {"title": "Parquet or Feather?"})
+        questions.answer(s, "dev", decoy["id"], {"body": "Parquet."})
+        reply = questions.answer(s, "chloe", first["id"], {"body": "They blur both classes."})
+        answer_id = reply["answers"][-1]["id"]
+        questions.upvote(s, "dev", "answer", answer_id)
+        questions.upvote(s, "ada", "question", first["id"])
+    with seeded.session() as s:
+        questions.accept(s, "ben", first["id"], {"answer_id": answer_id})
+    archive.export_group(seeded, "ada", gid, tmp_path / "a.zip")
+    new = archive.import_group(seeded, tmp_path / "a.zip")["group_id"]
+    assert canonical_group(seeded, new) == canonical_group(seeded, gid)
+    with seeded.session() as s:
+        copy = s.scalars(
+            select(Question).where(Question.group_id == new, Question.title.like("Why%"))
+        ).one()
+        accepted = next(a for a in copy.answers if a.id == copy.accepted_answer_id)
+        assert accepted.body == "They blur both classes."
+        votes = s.scalars(select(Upvote).where(Upvote.group_id == new)).all()
+        assert {(v.target, v.target_id) for v in votes} == {
+            ("answer", accepted.id),
+            ("question", copy.id),
+        }
+
+
 def test_reexport_of_an_import_has_the_same_content(seeded, tmp_path):
     gid = _food_group(seeded)
     archive.export_group(seeded, "ada", gid, tmp_path / "a.zip")

@@ -20,6 +20,22 @@ ROOT = "groups"
 # import when missing, never renumbered.
 SHARED = ("users", "blobs")
 BLOB_TABLE = "blobs"
+# Integer columns that name another record of the group without a foreign key; an import
+# renumbers them like foreign keys. A str value names the table; a tuple names the column
+# whose value (+ "s") names the table, for references that point at several kinds.
+SOFT_REFERENCES: dict[tuple[str, str], str | tuple[str]] = {
+    ("questions", "accepted_answer_id"): "answers",
+    ("upvotes", "target_id"): ("target",),
+}
+
+
+def soft_target(table: str, column: str, row: dict[str, Any]) -> str | None:
+    """The table a soft reference of `row` points at, or None if the column is not one."""
+    rule = SOFT_REFERENCES.get((table, column))
+    if rule is None or isinstance(rule, str):
+        return rule
+    kind = row.get(rule[0])
+    return f"{kind}s" if isinstance(kind, str) else None
 
 
 def metadata() -> MetaData:

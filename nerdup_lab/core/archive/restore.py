@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Table, insert, select
+from sqlalchemy import JSON, Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from .. import migrate
@@ -21,10 +21,12 @@ from .format import (
     ARCHIVE_VERSION,
     BLOB_TABLE,
     ROOT,
+    SOFT_REFERENCES,
     decode_row,
     metadata,
     owned_tables,
     renumbered,
+    soft_target,
 )
 
 Progress = Callable[[int, int], None]
@@ -79,11 +81,27 @@ def _insert_shared(session: Session, table: Table, rows: list[dict[str, Any]]) -
             session.execute(insert(table).values(**row))
 
 
-def _insert_owned(session: Session, table: Table, rows: list[dict[str, Any]], ids: IdMap) -> None:
+SoftRef = tuple[Table, Any, str, str, Any]  # table, new key, column, target table, old id
+
+
+def _insert_owned(
+    session: Session, table: Table, rows: list[dict[str, Any]], ids: IdMap, soft: list[SoftRef]
+) -> None:
     key = renumbered(table)
     mapping: dict[Any, Any] = ids.setdefault(table.name, {})
     for row in rows:
         values = dict(row)
+        refs = []  # soft references to records not made yet: set once they are
+        for column in table.columns:
+            target = soft_target(table.name, column.name, values)
+            old = values.get(column.name)
+            if target is None or old is None:
+                continue
+            if old in ids.get(target, {}):
+                values[column.name] = ids[target][old]
+            else:
+                refs.append((column.name, target, old))
+                values[column.name] = None if column.nullable else old
         for fk in table.foreign_keys:
             parent = fk.column.table.name
             old = values.get(fk.parent.name)
@@ -103,6 +121,16 @@ def _insert_owned(session: Session, table: Table, rows: list[dict[str, Any]], id
         old_id = values.pop(key.name)
         result = session.execute(insert(table).values(**values).returning(key))
         mapping[old_id] = result.scalar_one()
+        soft.extend((table, mapping[old_id], name, target, old) for name, target, old in refs)
+
+
+def _renumber_soft(session: Session, soft: list[SoftRef], ids: IdMap) -> None:
+    """Soft references, once every record has its new id (they may point forwards)."""
+    for table, new_key, column, target, old in soft:
+        key = renumbered(table)
+        new = ids.get(target, {}).get(old)
+        if key is not None and new is not None:
+            session.execute(update(table).where(key == new_key).values({column: new}))
 
 
 def _blob_rows(archive: zipfile.ZipFile, table: Table) -> list[dict[str, Any]]:
@@ -143,6 +171,7 @@ def import_group(
         total = sum(int(n) for n in manifest.get("tables", {}).values()) + manifest["blobs"]
         done = 0
         ids: IdMap = {}
+        soft: list[SoftRef] = []
         counts: dict[str, int] = {}
         with db.session() as session:
             for table in tables:
@@ -156,11 +185,12 @@ def import_group(
                 if table.name in ("users", BLOB_TABLE):
                     _insert_shared(session, table, rows)
                 else:
-                    _insert_owned(session, table, rows, ids)
+                    _insert_owned(session, table, rows, ids, soft)
                 counts[table.name] = len(rows)
                 done += len(rows)
                 if progress:
                     progress(min(done, total), total)
+            _renumber_soft(session, soft, ids)
             session.flush()
         new_id = next(iter(ids[ROOT].values()))
     return {"group_id": new_id, "title": manifest["group"]["title"], "records": counts}
@@ -168,15 +198,16 @@ def import_group(
 
 def _insert_order(tables: list[Table]) -> list[Table]:
     """Parents first, and tables that nothing refers to last, those holding JSON (which may
-    carry ids of other records, like an activity's subject) at the very end, so every id
-    they mention has been renumbered by then."""
+    carry ids of other records, like an activity's subject) or soft references at the very
+    end, so every id they mention has been renumbered by then."""
     referenced = {fk.column.table.name for t in tables for fk in t.foreign_keys}
 
     def rank(pair: tuple[int, Table]) -> tuple[bool, bool, int]:
         index, table = pair
         leaf = table.name not in referenced
         has_json = any(isinstance(c.type, JSON) for c in table.columns)
-        return (leaf, leaf and has_json, index)
+        has_soft = any(name == table.name for name, _ in SOFT_REFERENCES)
+        return (leaf, leaf and (has_json or has_soft), index)
 
     return [t for _, t in sorted(enumerate(tables), key=rank)]
 
