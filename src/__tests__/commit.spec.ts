@@ -7,7 +7,11 @@ import {
   commitSnapshot,
   normalisePolicy
 } from '../notebook/commit';
-import { CommitDialogBody, taskChoices } from '../notebook/commitdialog';
+import {
+  CommitDialogBody,
+  formatBytes,
+  taskChoices
+} from '../notebook/commitdialog';
 import { CurrentGroup } from '../snapshots/currentgroup';
 
 const trans = nullTranslator.load('nerdup_lab');
@@ -81,6 +85,11 @@ describe('commit helpers', () => {
     ).toBe('Not allowed: Not a member.');
   });
 
+  it('writes sizes for people', () => {
+    expect(formatBytes(1048576)).toBe('1 MB');
+    expect(formatBytes(256 * 1024)).toBe('256 kB');
+  });
+
   it('lists my open tasks first and done tasks last', () => {
     const sorted = taskChoices(
       [
@@ -140,6 +149,28 @@ describe('commitSnapshot', () => {
       policy: 'keep'
     });
     expect(committed).toHaveBeenCalled();
+  });
+
+  it("proposes the group's policy when the user set no default", async () => {
+    const { panel } = fakePanel(false);
+    let proposed = '';
+    await commitSnapshot(panel, {
+      group: group(),
+      trans,
+      defaultPolicy: () => null,
+      openSnapshot: jest.fn(),
+      tasks: async () => [],
+      groupSettings: async () => ({
+        policy: 'strip',
+        max_output_bytes: 1048576,
+        max_snapshot_bytes: 1
+      }),
+      ask: async body => {
+        proposed = body.getValue().policy;
+        return null;
+      }
+    });
+    expect(proposed).toBe('strip');
   });
 
   it('commits nothing when the dialog is cancelled', async () => {

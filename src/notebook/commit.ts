@@ -12,8 +12,8 @@ import { CommitDialogBody, ICommitForm } from './commitdialog';
 export interface ICommitDeps {
   group: CurrentGroup;
   trans: TranslationBundle;
-  /** The `defaultOutputPolicy` setting. */
-  defaultPolicy: () => OutputPolicy;
+  /** The `defaultOutputPolicy` setting when the user set it; null: the group's policy. */
+  defaultPolicy: () => OutputPolicy | null;
   username?: () => string | null;
   /** Called after a successful commit (refreshes the history). */
   committed?: (snapshot: ISnapshot) => void;
@@ -23,6 +23,7 @@ export interface ICommitDeps {
   ask?: (body: CommitDialogBody) => Promise<ICommitForm | null>;
   commit?: typeof SnapshotAPI.commit;
   tasks?: (groupId: number) => Promise<ITaskInfo[]>;
+  groupSettings?: typeof SnapshotAPI.settings;
 }
 
 /** The setting's value as the API spells it ("drop-large" is accepted too). */
@@ -95,9 +96,10 @@ export async function commitSnapshot(
     return null;
   }
   const path = panel.context.path;
-  const tasks = await (deps.tasks ?? GroupAPI.tasks)(group.id).catch(
-    () => [] as ITaskInfo[]
-  );
+  const [tasks, groupSettings] = await Promise.all([
+    (deps.tasks ?? GroupAPI.tasks)(group.id).catch(() => [] as ITaskInfo[]),
+    (deps.groupSettings ?? SnapshotAPI.settings)(group.id).catch(() => null)
+  ]);
   const linked = tasks.find(
     t => t.status !== 'done' && (t.notebooks ?? []).includes(path)
   );
@@ -106,7 +108,9 @@ export async function commitSnapshot(
     path,
     groupTitle: group.title,
     tasks,
-    defaultPolicy: deps.defaultPolicy(),
+    defaultPolicy:
+      deps.defaultPolicy() ?? normalisePolicy(groupSettings?.policy),
+    maxOutputBytes: groupSettings?.max_output_bytes ?? null,
     defaultTaskId: linked?.id ?? null,
     username: deps.username?.() ?? null
   });
@@ -125,8 +129,16 @@ export async function commitSnapshot(
       policy: form.policy
     });
     deps.committed?.(snapshot);
+    const same = snapshot.unchanged_since;
     Notification.success(
-      trans.__('Snapshot #%1 of %2 committed.', snapshot.id, path),
+      same
+        ? trans.__(
+            'Snapshot #%1 of %2 committed (same content as #%3, stored once).',
+            snapshot.id,
+            path,
+            same
+          )
+        : trans.__('Snapshot #%1 of %2 committed.', snapshot.id, path),
       {
         autoClose: 6000,
         actions: [

@@ -21,14 +21,25 @@ export interface ICommitDialogOptions {
   /** Tasks the snapshot may be linked to (open ones first). */
   tasks: ITaskInfo[];
   defaultPolicy: OutputPolicy;
+  /** Outputs over this size are dropped by "drop_large" (from the group's settings). */
+  maxOutputBytes?: number | null;
   /** A task to preselect (e.g. one that links this notebook). */
   defaultTaskId?: number | null;
   username?: string | null;
 }
 
+/** "1 MB", "250 kB": a size for people. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) {
+    return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  }
+  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
 export function policyLabel(
   policy: OutputPolicy,
-  trans: TranslationBundle
+  trans: TranslationBundle,
+  maxOutputBytes?: number | null
 ): string {
   switch (policy) {
     case 'keep':
@@ -36,7 +47,12 @@ export function policyLabel(
     case 'strip':
       return trans.__('Strip all outputs');
     default:
-      return trans.__('Keep outputs, drop large ones');
+      return maxOutputBytes
+        ? trans.__(
+            'Keep outputs, drop those over %1',
+            formatBytes(maxOutputBytes)
+          )
+        : trans.__('Keep outputs, drop large ones');
   }
 }
 
@@ -110,7 +126,7 @@ function CommitForm(props: {
               checked={value.policy === policy}
               onChange={() => onChange({ ...value, policy })}
             />
-            {policyLabel(policy, trans)}
+            {policyLabel(policy, trans, options.maxOutputBytes)}
           </label>
         ))}
       </fieldset>

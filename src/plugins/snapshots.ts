@@ -72,15 +72,16 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
       sync();
     }
 
-    let defaultPolicy: OutputPolicy = 'drop_large';
+    // The user's own default; null (not set) lets the group's policy apply.
+    let defaultPolicy: OutputPolicy | null = null;
     if (settingRegistry) {
       void settingRegistry
         .load(SETTINGS_ID)
         .then(settings => {
-          const read = () =>
-            (defaultPolicy = normalisePolicy(
-              settings.get('defaultOutputPolicy').composite
-            ));
+          const read = () => {
+            const own = settings.get('defaultOutputPolicy').user;
+            defaultPolicy = own === undefined ? null : normalisePolicy(own);
+          };
           read();
           settings.changed.connect(read);
         })

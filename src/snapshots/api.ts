@@ -8,7 +8,8 @@ import {
   INotebookJSON,
   IRestoreResult,
   ISnapshot,
-  ISnapshotPage
+  ISnapshotPage,
+  ISnapshotSettings
 } from './types';
 
 type Settings = ServerConnection.ISettings | undefined;
@@ -89,6 +90,18 @@ export namespace SnapshotAPI {
       return { items: answer, next: null };
     }
     return { items: answer?.items ?? [], next: answer?.next ?? null };
+  }
+
+  /** The group's default output policy and size limits. */
+  export function settings(
+    groupId: number,
+    settings?: Settings
+  ): Promise<ISnapshotSettings> {
+    return call<ISnapshotSettings>(
+      `groups/${groupId}/snapshot-settings`,
+      {},
+      settings
+    );
   }
 
   /** The snapshot's record (who, when, message...). */

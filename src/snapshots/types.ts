@@ -22,6 +22,15 @@ export interface ISnapshot {
   cell_count: number;
   content_bytes?: number;
   new_bytes?: number;
+  /** On a fresh commit: the id of an earlier snapshot with the same content, if any. */
+  unchanged_since?: number | null;
+}
+
+/** A group's snapshot settings (GET /groups/{id}/snapshot-settings). */
+export interface ISnapshotSettings {
+  policy: OutputPolicy | string;
+  max_output_bytes: number;
+  max_snapshot_bytes: number;
 }
 
 /** One page of a history, newest first; `next` is the cursor of the older page. */
