@@ -9,6 +9,7 @@ import sys
 import pytest
 import yaml
 from cli_helpers import Cli, isolated_config  # noqa: F401
+from sqlalchemy import select
 
 from nerdup_lab.core import templates
 
@@ -60,6 +61,37 @@ def test_verify_checks_the_schema(cli):
     cli.ok("init")
     out = cli.ok("verify").out
     assert "Storage is intact." in out and "0 snapshots read back" in out
+
+
+def test_verify_reports_a_corrupt_blob(cli, sqlite_url):
+    import json as _json
+
+    from sqlalchemy import update
+
+    from nerdup_lab.core.db import Database
+    from nerdup_lab.core.snapshots import commit_snapshot
+    from nerdup_lab.core.snapshots.models import Blob
+
+    cli.ok("init")
+    cli.ok("group", "create", "G", "--user", "alice")
+    db = Database(sqlite_url)
+    notebook = {
+        "cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# hi"}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    commit_snapshot(db, group_id=1, author="alice", path="a.ipynb", notebook=notebook)
+    with db.session() as s:
+        victim = s.scalars(select(Blob.hash).limit(1)).one()
+        s.execute(
+            update(Blob).where(Blob.hash == victim).values(data=b"r" + _json.dumps(1).encode())
+        )
+    db.dispose()
+    result = cli("verify")
+    assert result.code == 1
+    assert f"blob {victim}" in result.out
+    assert result.err.startswith("jupyter nerdup: error: Storage check found 1 problem(s)")
 
 
 def test_templates_lists_the_shipped_ones(cli):
