@@ -1,0 +1,155 @@
+import * as React from 'react';
+
+import { nullTranslator } from '@jupyterlab/translation';
+
+import { defaultRegistry } from '../snapshots/diff/renderers';
+import { DiffView, ROW_BATCH } from '../snapshots/diff/view';
+import { ICellDiff, INotebookDiff } from '../snapshots/types';
+
+const trans = nullTranslator.load('nerdup_lab');
+
+// No @types/react-dom in this project: the two functions used, typed here.
+interface IRoot {
+  render(element: React.ReactNode): void;
+  unmount(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createRoot } = require('react-dom/client') as {
+  createRoot: (node: Element) => IRoot;
+};
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { act } = require('react') as { act: (fn: () => void) => void };
+
+function diffOf(n: number, modified: (i: number) => boolean): INotebookDiff {
+  const cells: ICellDiff[] = Array.from({ length: n }, (_, i) =>
+    modified(i)
+      ? {
+          a_index: i,
+          b_index: i,
+          cell_type: 'code',
+          status: 'modified',
+          source: {
+            hunks: [
+              {
+                a_start: 1,
+                b_start: 1,
+                lines: [
+                  ['-', `x${i} = ${i}`],
+                  ['+', `x${i} = ${i} * 2`]
+                ]
+              }
+            ]
+          }
+        }
+      : { a_index: i, b_index: i, cell_type: 'code', status: 'unchanged' }
+  );
+  const changed = cells.filter(c => c.status === 'modified').length;
+  return {
+    schema: 'snapshot-diff.v1',
+    summary: {
+      added: 0,
+      removed: 0,
+      modified: changed,
+      moved: 0,
+      unchanged: n - changed
+    },
+    cells
+  };
+}
+
+describe('DiffView', () => {
+  let node: HTMLDivElement;
+  let root: IRoot;
+
+  beforeAll(() => {
+    (globalThis as any).IS_REACT_ACT_ENVIRONMENT = true;
+    (globalThis as any).IntersectionObserver = class {
+      observe(): void {
+        /* the test scrolls by clicking "Show more" */
+      }
+      disconnect(): void {
+        /* nothing to release */
+      }
+    };
+  });
+
+  beforeEach(() => {
+    node = document.createElement('div');
+    document.body.appendChild(node);
+    root = createRoot(node);
+  });
+
+  afterEach(() => {
+    act(() => root.unmount());
+    node.remove();
+  });
+
+  function render(diff: INotebookDiff, sourceOf?: (i: number) => string) {
+    const rendered = jest.fn();
+    act(() =>
+      root.render(
+        <DiffView
+          diff={diff}
+          registry={defaultRegistry()}
+          trans={trans}
+          oldLabel="#1"
+          newLabel="#2"
+          sourceOf={sourceOf}
+          onRendered={rendered}
+        />
+      )
+    );
+    return rendered;
+  }
+
+  it('shows one changed cell of 1600 between two folded runs', () => {
+    const started = performance.now();
+    const rendered = render(diffOf(1600, i => i === 800));
+    const ms = performance.now() - started;
+    console.log(`jsdom: 1600-cell diff rendered in ${ms.toFixed(1)} ms`);
+    expect(node.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(1);
+    const folds = [...node.querySelectorAll('.jp-NerdUp-diffFold')].map(
+      b => b.textContent
+    );
+    expect(folds).toEqual(['800 unchanged cells', '799 unchanged cells']);
+    expect(node.textContent).toContain('1 of 1600 cells changed');
+    expect(
+      node.querySelector('.jp-NerdUp-diffLine-added')?.textContent
+    ).toContain('x800 = 800 * 2');
+    expect(rendered).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders a diff where every cell changed one batch at a time', () => {
+    render(diffOf(1600, () => true));
+    expect(node.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(
+      ROW_BATCH
+    );
+    const more = node.querySelector(
+      '.jp-NerdUp-diffMore button'
+    ) as HTMLElement;
+    expect(more.textContent).toBe(`Show ${1600 - ROW_BATCH} more rows`);
+    act(() => more.click());
+    expect(node.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(
+      2 * ROW_BATCH
+    );
+  });
+
+  it('unfolds a run of unchanged cells with their sources', () => {
+    render(
+      diffOf(4, i => i === 0),
+      i => `source ${i}`
+    );
+    const fold = node.querySelector('.jp-NerdUp-diffFold') as HTMLElement;
+    expect(fold.textContent).toBe('3 unchanged cells');
+    act(() => fold.click());
+    expect(node.querySelector('.jp-NerdUp-diffFold')).toBeNull();
+    const unchanged = node.querySelectorAll('.jp-NerdUp-diffCell-unchanged');
+    expect(unchanged).toHaveLength(3);
+    expect(unchanged[0].textContent).toContain('source 1');
+  });
+
+  it('says so when nothing changed', () => {
+    render(diffOf(5, () => false));
+    expect(node.textContent).toContain('No changes in 5 cells.');
+  });
+});
