@@ -8,11 +8,24 @@ import { IContribution } from './series';
 
 const W = 640;
 const LABEL = 180;
+/** Room right of the milestone bars for "100% · due Dec 24". */
+const TAIL = 120;
 const ROW = 28;
 
 /** A label cut to fit the label column (the full text is in the tooltip). */
 export function clip(text: string, max = 24): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function shortDay(date: string): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return isNaN(t)
+    ? date
+    : new Date(t).toLocaleDateString(undefined, {
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC'
+      });
 }
 
 function stateColour(state: string | undefined, p: IPalette): string {
@@ -30,7 +43,7 @@ export function MilestoneChart(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { milestones, palette: p, trans } = props;
-  const width = W - LABEL - 60;
+  const width = W - LABEL - TAIL;
   const height = Math.max(ROW, milestones.length * ROW) + 4;
   return (
     <svg
@@ -83,7 +96,9 @@ export function MilestoneChart(props: {
               fill={state === 'overdue' ? p.overdue : p.muted}
               fontSize="12"
             >
-              {`${m.progress.percent}%`}
+              {m.due
+                ? trans.__('%1% · due %2', m.progress.percent, shortDay(m.due))
+                : `${m.progress.percent}%`}
             </text>
           </g>
         );

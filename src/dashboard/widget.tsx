@@ -138,6 +138,18 @@ export class DashboardWidget extends ReactWidget {
               palette={palette}
               trans={trans}
             />
+            <ul className="jp-NerdUp-srOnly">
+              {data.milestones.map(m => (
+                <li key={m.id}>
+                  {trans.__(
+                    '%1: %2% done, due %3',
+                    m.title,
+                    m.progress.percent,
+                    m.due ?? trans.__('none')
+                  )}
+                </li>
+              ))}
+            </ul>
           </section>
           <section
             className="jp-NerdUp-dashCard"
@@ -149,6 +161,25 @@ export class DashboardWidget extends ReactWidget {
               palette={palette}
               trans={trans}
             />
+            <table className="jp-NerdUp-srOnly">
+              <caption>{trans.__('Contributions per member')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{trans.__('Member')}</th>
+                  <th scope="col">{trans.__('Snapshots')}</th>
+                  <th scope="col">{trans.__('Tasks done')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.contributions.map(r => (
+                  <tr key={r.username}>
+                    <th scope="row">{r.username}</th>
+                    <td>{r.snapshots}</td>
+                    <td>{r.tasksDone}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             <Legend
               items={[
                 { colour: palette.snapshots, label: trans.__('snapshots') },
