@@ -1,4 +1,5 @@
 import {
+  activitySummary,
   currentMilestone,
   daysUntil,
   filterTasks,
@@ -69,5 +70,14 @@ describe('derive', () => {
       a(2, 'snapshot.committed')
     ];
     expect(recentWork(feed).map(x => x.id)).toEqual([4, 2]);
+  });
+
+  it('drops the actor from a summary that repeats it', () => {
+    const a = (summary: string) =>
+      ({ actor: 'bob', summary }) as unknown as IActivity;
+    expect(activitySummary(a('bob committed a snapshot'))).toBe(
+      'committed a snapshot'
+    );
+    expect(activitySummary(a('took on “X”'))).toBe('took on “X”');
   });
 });

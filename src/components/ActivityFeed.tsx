@@ -2,6 +2,7 @@ import * as React from 'react';
 
 import { Time } from '@jupyterlab/coreutils';
 
+import { activitySummary } from '../model/derive';
 import { IActivity } from '../model/types';
 import { useSidebar } from './context';
 import { Person } from './Person';
@@ -26,7 +27,7 @@ export function ActivityFeed(props: IActivityFeedProps): JSX.Element {
     >
       {props.items.map(a => (
         <li key={a.id} className="jp-NerdUp-activity-item">
-          <Person name={a.actor} /> {a.summary}
+          <Person name={a.actor} /> {activitySummary(a)}
           <time
             className="jp-NerdUp-when"
             dateTime={a.created_at}

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { Time } from '@jupyterlab/coreutils';
+import { PathExt, Time } from '@jupyterlab/coreutils';
 
 import { currentMilestone, recentWork, whoToAsk } from '../model/derive';
 import { IGroupView } from '../model/types';
@@ -48,20 +48,28 @@ export function CatchUp(props: ICatchUpProps): JSX.Element {
       {view.snapshots.length > 0 && (
         <>
           <h4 className="jp-NerdUp-subTitle">{trans.__('Latest snapshots')}</h4>
-          <ul className="jp-NerdUp-snapshots">
+          <ul
+            className="jp-NerdUp-snapshots"
+            aria-label={trans.__('Latest snapshots')}
+          >
             {view.snapshots.map(s => (
               <li key={String(s.id)}>
-                {s.path ? (
-                  <button
-                    className="jp-NerdUp-linkButton"
-                    onClick={() => openPath(String(s.path))}
-                  >
-                    {s.path}
-                  </button>
-                ) : null}{' '}
-                {s.message ? `“${s.message}”` : ''}{' '}
-                {s.author ? trans.__('by %1', s.author) : ''}
+                <span className="jp-NerdUp-snapshotMessage">
+                  {s.message || trans.__('(no message)')}
+                </span>{' '}
+                {trans.__('by')} <Person name={s.author ?? null} />
                 {s.created_at ? ` · ${Time.formatHuman(s.created_at)}` : ''}
+                {s.path ? (
+                  <div>
+                    <button
+                      className="jp-NerdUp-linkButton"
+                      title={trans.__('Open %1', s.path)}
+                      onClick={() => openPath(String(s.path))}
+                    >
+                      {PathExt.basename(String(s.path))}
+                    </button>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

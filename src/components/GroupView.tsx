@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { IGroupView } from '../model/types';
+import { Rhythm } from '../rhythm/Rhythm';
 import { ActivityFeed } from './ActivityFeed';
 import { CatchUp } from './CatchUp';
 import { useSidebar } from './context';
@@ -21,8 +22,10 @@ export function GroupView(props: IGroupViewProps): JSX.Element {
     <div className="jp-NerdUp-groupView" data-group-id={view.group.id}>
       <GroupHeader view={view} />
       <CatchUp view={view} />
+      <Rhythm view={view} part="brief" />
       <Plan group={view.group} milestones={view.milestones} />
       <Proposals group={view.group} proposals={view.proposals} />
+      <Rhythm view={view} part="sections" />
       <section className="jp-NerdUp-section" aria-labelledby="jp-NerdUp-act-h">
         <h3 id="jp-NerdUp-act-h" className="jp-NerdUp-sectionTitle">
           {trans.__('Recent activity')}

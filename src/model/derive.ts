@@ -84,3 +84,11 @@ export function canWork(group: IGroup): boolean {
 export function openTasksIn(tasks: readonly ITask[], groupId: number): ITask[] {
   return tasks.filter(t => t.group_id === groupId && t.status !== 'done');
 }
+
+/** The summary of an activity without the actor's name when the server repeats it. */
+export function activitySummary(activity: IActivity): string {
+  const { actor, summary } = activity;
+  return summary.startsWith(`${actor} `)
+    ? summary.slice(actor.length + 1)
+    : summary;
+}

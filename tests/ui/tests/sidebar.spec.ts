@@ -167,6 +167,20 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
       plot.getByRole('list', { name: 'Linked notebooks' })
     ).toContainText('Untitled.ipynb');
 
+    // A snapshot committed by a teammate shows in the catch-up card, live.
+    const notebookPath = (
+      await plot.locator('.jp-NerdUp-notebooks button').getAttribute('title')
+    )?.replace(/^Open /, '');
+    const groupId = await view.getAttribute('data-group-id');
+    const committed = await page.request.post(
+      `/nerdup/api/v1/groups/${groupId}/snapshots`,
+      { data: { path: notebookPath, message: 'first look at the data' } }
+    );
+    expect(committed.status()).toBe(201);
+    await expect(
+      view.getByRole('list', { name: 'Latest snapshots' })
+    ).toContainText('first look at the data', { timeout: 2000 });
+
     // The top of the group: header and the newcomer's catch-up card.
     await view.locator('.jp-NerdUp-groupHeader').scrollIntoViewIfNeeded();
     await shoot(page, 'group-header');
@@ -220,9 +234,12 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await page.sidebar.close('left');
     await status.click();
     await expect(sidebar).toBeVisible();
+    // ... and so does the keyboard shortcut.
+    await page.sidebar.close('left');
+    await page.keyboard.press('Control+Alt+G');
+    await expect(sidebar).toBeVisible();
 
     // Switch role: with a second organizer, step down to participant, then follower.
-    const groupId = await view.getAttribute('data-group-id');
     const added = await page.request.post(
       `/nerdup/api/v1/groups/${groupId}/members`,
       { data: { username: 'bob', role: 'organizer' } }
