@@ -1,8 +1,9 @@
 import { dashboardPlugin } from './plugins/dashboard';
+import { rhythmPlugin } from './plugins/rhythm';
 import { sidebarPlugin } from './plugins/sidebar';
 import { snapshotsPlugin } from './plugins/snapshots';
 
 export { INerdUpGroups } from './tokens';
 
 /** Every plugin of the nerdup-lab extension; each one lives in src/plugins/. */
-export default [sidebarPlugin, snapshotsPlugin, dashboardPlugin];
+export default [sidebarPlugin, snapshotsPlugin, dashboardPlugin, rhythmPlugin];

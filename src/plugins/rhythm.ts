@@ -1,0 +1,51 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { Notification } from '@jupyterlab/apputils';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { RhythmClient } from '../rhythm/client';
+import { exportBlogPost } from '../rhythm/blogexport';
+
+export namespace RhythmCommandIDs {
+  /** Args: `{ snapshotId: number }`. */
+  export const exportBlogPost = 'nerdup:export-blog-post';
+}
+
+/**
+ * The "Export as blog post" command on a snapshot: any view that shows a snapshot (the
+ * history, the sidebar's showcase) runs it with the snapshot's id.
+ */
+export const rhythmPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'nerdup-lab:rhythm',
+  description: 'Sessions, questions, reflections and blog posts of a group.',
+  autoStart: true,
+  optional: [ITranslator],
+  activate: (app: JupyterFrontEnd, translator: ITranslator | null): void => {
+    const trans = (translator ?? nullTranslator).load('nerdup_lab');
+    const client = new RhythmClient();
+    app.commands.addCommand(RhythmCommandIDs.exportBlogPost, {
+      label: trans.__('Export as blog post'),
+      caption: trans.__(
+        'Turn a snapshot into a Markdown or HTML blog post, in the workspace or as a download'
+      ),
+      isEnabled: args => typeof args.snapshotId === 'number',
+      execute: async args => {
+        try {
+          await exportBlogPost({
+            snapshotId: Number(args.snapshotId),
+            trans,
+            client,
+            openPath: path =>
+              void app.commands.execute('docmanager:open', { path })
+          });
+        } catch (error) {
+          Notification.error(
+            error instanceof Error ? error.message : String(error)
+          );
+        }
+      }
+    });
+  }
+};

@@ -1,0 +1,52 @@
+import * as React from 'react';
+
+import { useSidebar } from '../components/context';
+import { Markdown } from '../components/Markdown';
+import { when } from './Sessions';
+import { IRhythm } from './useRhythm';
+
+/** The rhythm's part of "Where we are": next session, last recap, open questions. */
+export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
+  const { trans } = useSidebar();
+  const brief = props.rhythm.data.catchup;
+  if (!brief) {
+    return null;
+  }
+  const last = brief.recaps[0];
+  return (
+    <div className="jp-NerdUp-brief">
+      {brief.next_session && (
+        <p className="jp-NerdUp-briefNext">
+          {trans.__('Next session: %1', when(brief.next_session.start))}
+          {brief.next_session.agenda.length > 0 &&
+            ` · ${trans._n('%1 task on the agenda', '%1 tasks on the agenda', brief.next_session.agenda.length)}`}
+        </p>
+      )}
+      {brief.unanswered.length > 0 && (
+        <>
+          <h4 className="jp-NerdUp-subTitle">
+            {trans.__('Unanswered questions')}
+          </h4>
+          <ul className="jp-NerdUp-unanswered">
+            {brief.unanswered.map(q => (
+              <li key={q.id}>
+                {q.title}{' '}
+                <span className="jp-NerdUp-actor">
+                  {trans.__('by %1', q.author)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {last && (
+        <details className="jp-NerdUp-recap">
+          <summary>
+            {trans.__('Last session recap (%1)', when(last.occurrence.start))}
+          </summary>
+          <Markdown source={last.body} />
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+import * as React from 'react';
+
+import {
+  addIcon,
+  Button,
+  caretUpIcon,
+  checkIcon
+} from '@jupyterlab/ui-components';
+
+import { useSidebar } from '../components/context';
+import { InlineForm } from '../components/InlineForm';
+import { Markdown } from '../components/Markdown';
+import { IGroupView } from '../model/types';
+import { IRhythm } from './useRhythm';
+import { IAnswer, IQuestion } from './types';
+
+export interface IQuestionsProps {
+  view: IGroupView;
+  rhythm: IRhythm;
+}
+
+/** The group's questions: ask, answer, upvote, accept an answer, mark resolved. */
+export function Questions(props: IQuestionsProps): JSX.Element {
+  const { trans } = useSidebar();
+  const { view, rhythm } = props;
+  const [asking, setAsking] = React.useState(false);
+  const member = view.group.my_role !== null;
+  const open = rhythm.data.questions.filter(q => q.status !== 'resolved');
+  const faq = rhythm.data.questions.filter(q => q.status === 'resolved');
+  return (
+    <section
+      className="jp-NerdUp-section jp-NerdUp-questions"
+      aria-labelledby="jp-NerdUp-q-h"
+    >
+      <h3 id="jp-NerdUp-q-h" className="jp-NerdUp-sectionTitle">
+        {trans.__('Questions')}
+      </h3>
+      {open.length === 0 && (
+        <p className="jp-NerdUp-empty">{trans.__('No open question.')}</p>
+      )}
+      <ul className="jp-NerdUp-questionList">
+        {open.map(q => (
+          <QuestionItem key={q.id} question={q} view={view} rhythm={rhythm} />
+        ))}
+      </ul>
+      {member &&
+        (asking ? (
+          <InlineForm
+            label={trans.__('Ask the group')}
+            submitLabel={trans.__('Ask')}
+            fields={[
+              { name: 'title', label: trans.__('Question') },
+              {
+                name: 'body',
+                label: trans.__('Details (markdown)'),
+                type: 'textarea'
+              }
+            ]}
+            onSubmit={async values => {
+              const made = await rhythm.act(
+                () =>
+                  rhythm.client.ask(view.group.id, {
+                    title: String(values.title ?? ''),
+                    body: values.body ? String(values.body) : undefined
+                  }),
+                true
+              );
+              return made !== null;
+            }}
+            onCancel={() => setAsking(false)}
+          />
+        ) : (
+          <Button small minimal onClick={() => setAsking(true)}>
+            <addIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('Ask a question')}
+          </Button>
+        ))}
+      {faq.length > 0 && (
+        <details className="jp-NerdUp-faq">
+          <summary>{trans.__('FAQ (%1)', faq.length)}</summary>
+          <ul className="jp-NerdUp-questionList">
+            {faq.map(q => (
+              <QuestionItem
+                key={q.id}
+                question={q}
+                view={view}
+                rhythm={rhythm}
+              />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function stateLabel(
+  trans: ReturnType<typeof useSidebar>['trans'],
+  status: IQuestion['status']
+): string {
+  switch (status) {
+    case 'open':
+      return trans.__('unanswered');
+    case 'answered':
+      return trans.__('answered');
+    case 'accepted':
+      return trans.__('accepted');
+    default:
+      return trans.__('resolved');
+  }
+}
+
+function QuestionItem(props: {
+  question: IQuestion;
+  view: IGroupView;
+  rhythm: IRhythm;
+}): JSX.Element {
+  const { trans, model } = useSidebar();
+  const { question, view, rhythm } = props;
+  const [expanded, setExpanded] = React.useState(false);
+  const [answering, setAnswering] = React.useState(false);
+  const me = model.username ?? '';
+  const role = view.group.my_role;
+  const mayDecide = role === 'organizer' || question.author === me;
+  const mayAnswer = role !== null && role !== 'follower';
+  const upvoted = question.upvoted_by.includes(me);
+  return (
+    <li
+      className="jp-NerdUp-question"
+      data-question-id={question.id}
+      data-status={question.status}
+    >
+      <div className="jp-NerdUp-questionHead">
+        <button
+          className="jp-NerdUp-linkButton jp-NerdUp-questionTitle"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {question.title}
+        </button>
+        <span className={`jp-NerdUp-badge jp-NerdUp-q-${question.status}`}>
+          {stateLabel(trans, question.status)}
+        </span>
+      </div>
+      <div className="jp-NerdUp-questionMeta">
+        {trans.__('asked by %1', question.author)} ·{' '}
+        {trans._n('%1 answer', '%1 answers', question.answer_count)}
+        {role !== null && (
+          <Button
+            small
+            minimal
+            title={upvoted ? trans.__('Take back upvote') : trans.__('Upvote')}
+            aria-pressed={upvoted}
+            onClick={() =>
+              void rhythm.act(() =>
+                rhythm.client.upvote('question', question.id, !upvoted)
+              )
+            }
+          >
+            <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {question.upvotes}
+          </Button>
+        )}
+      </div>
+      {expanded && (
+        <div className="jp-NerdUp-questionBody">
+          <Markdown source={question.body} />
+          <ul className="jp-NerdUp-answers">
+            {question.answers.map(a => (
+              <AnswerItem
+                key={a.id}
+                answer={a}
+                question={question}
+                mayDecide={mayDecide}
+                rhythm={rhythm}
+              />
+            ))}
+          </ul>
+          {mayAnswer &&
+            question.status !== 'resolved' &&
+            (answering ? (
+              <InlineForm
+                label={trans.__('Your answer')}
+                submitLabel={trans.__('Answer')}
+                fields={[
+                  {
+                    name: 'body',
+                    label: trans.__('Answer (markdown)'),
+                    type: 'textarea'
+                  }
+                ]}
+                onSubmit={async values => {
+                  const made = await rhythm.act(
+                    () =>
+                      rhythm.client.answer(
+                        question.id,
+                        String(values.body ?? '')
+                      ),
+                    true
+                  );
+                  return made !== null;
+                }}
+                onCancel={() => setAnswering(false)}
+              />
+            ) : (
+              <Button small minimal onClick={() => setAnswering(true)}>
+                {trans.__('Answer')}
+              </Button>
+            ))}
+          {mayDecide && (
+            <Button
+              small
+              minimal
+              onClick={() =>
+                void rhythm.act(() =>
+                  rhythm.client.resolve(
+                    question.id,
+                    question.status !== 'resolved'
+                  )
+                )
+              }
+            >
+              {question.status === 'resolved'
+                ? trans.__('Reopen')
+                : trans.__('Mark resolved')}
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AnswerItem(props: {
+  answer: IAnswer;
+  question: IQuestion;
+  mayDecide: boolean;
+  rhythm: IRhythm;
+}): JSX.Element {
+  const { trans, model } = useSidebar();
+  const { answer, question, mayDecide, rhythm } = props;
+  const me = model.username ?? '';
+  const upvoted = answer.upvoted_by.includes(me);
+  return (
+    <li
+      className={`jp-NerdUp-answer${answer.accepted ? ' jp-mod-accepted' : ''}`}
+      data-answer-id={answer.id}
+    >
+      <Markdown source={answer.body} />
+      <div className="jp-NerdUp-questionMeta">
+        {trans.__('by %1', answer.author)}
+        {answer.accepted && (
+          <span className="jp-NerdUp-badge jp-NerdUp-q-accepted">
+            <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('accepted')}
+          </span>
+        )}
+        <Button
+          small
+          minimal
+          title={upvoted ? trans.__('Take back upvote') : trans.__('Upvote')}
+          aria-pressed={upvoted}
+          onClick={() =>
+            void rhythm.act(() =>
+              rhythm.client.upvote('answer', answer.id, !upvoted)
+            )
+          }
+        >
+          <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          {answer.upvotes}
+        </Button>
+        {mayDecide && !answer.accepted && question.status !== 'resolved' && (
+          <Button
+            small
+            minimal
+            onClick={() =>
+              void rhythm.act(() =>
+                rhythm.client.accept(question.id, answer.id)
+              )
+            }
+          >
+            {trans.__('Accept')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,172 @@
+import * as React from 'react';
+
+import { Time } from '@jupyterlab/coreutils';
+import { addIcon, Button, checkIcon } from '@jupyterlab/ui-components';
+
+import { useSidebar } from '../components/context';
+import { InlineForm } from '../components/InlineForm';
+import { IGroupView } from '../model/types';
+import { IRhythm } from './useRhythm';
+import { IOccurrence, IStudySession } from './types';
+
+export interface ISessionsProps {
+  view: IGroupView;
+  rhythm: IRhythm;
+}
+
+/** When a session time reads best: "Thu 5 Mar, 18:00" in the user's time zone. */
+export function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit'
+  });
+}
+
+/** Co-coding sessions: the next one with one-click check-in, its agenda, scheduling. */
+export function Sessions(props: ISessionsProps): JSX.Element {
+  const { trans } = useSidebar();
+  const { view, rhythm } = props;
+  const [adding, setAdding] = React.useState(false);
+  const organizer = view.group.my_role === 'organizer';
+  const coming = rhythm.data.sessions
+    .filter(s => s.next !== null)
+    .sort((a, b) => (a.next!.start < b.next!.start ? -1 : 1));
+  return (
+    <section
+      className="jp-NerdUp-section jp-NerdUp-sessions"
+      aria-labelledby="jp-NerdUp-sessions-h"
+    >
+      <h3 id="jp-NerdUp-sessions-h" className="jp-NerdUp-sectionTitle">
+        {trans.__('Sessions')}
+      </h3>
+      {coming.length === 0 && (
+        <p className="jp-NerdUp-empty">{trans.__('No session scheduled.')}</p>
+      )}
+      <ul className="jp-NerdUp-sessionList">
+        {coming.map(s => (
+          <SessionItem key={s.id} session={s} view={view} rhythm={rhythm} />
+        ))}
+      </ul>
+      {organizer &&
+        (adding ? (
+          <InlineForm
+            label={trans.__('Schedule a session')}
+            submitLabel={trans.__('Schedule')}
+            fields={[
+              { name: 'starts_at', label: trans.__('Starts (date and time)') },
+              { name: 'title', label: trans.__('Title') },
+              { name: 'place', label: trans.__('Place') },
+              { name: 'link', label: trans.__('Online link') },
+              {
+                name: 'weekly',
+                label: trans.__('Every week'),
+                type: 'checkbox'
+              }
+            ]}
+            onSubmit={async values => {
+              const raw = String(values.starts_at ?? '');
+              const parsed = new Date(raw);
+              const made = await rhythm.act(
+                () =>
+                  rhythm.client.schedule(view.group.id, {
+                    starts_at: isNaN(parsed.getTime())
+                      ? raw
+                      : parsed.toISOString(),
+                    title: values.title ? String(values.title) : undefined,
+                    place: values.place ? String(values.place) : undefined,
+                    link: values.link ? String(values.link) : undefined,
+                    recurrence: values.weekly ? 'weekly' : 'none'
+                  }),
+                true
+              );
+              return made !== null;
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <Button small minimal onClick={() => setAdding(true)}>
+            <addIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('Schedule a session')}
+          </Button>
+        ))}
+    </section>
+  );
+}
+
+function SessionItem(props: {
+  session: IStudySession;
+  view: IGroupView;
+  rhythm: IRhythm;
+}): JSX.Element {
+  const { trans } = useSidebar();
+  const { session, view, rhythm } = props;
+  const next = session.next as IOccurrence;
+  const [present, setPresent] = React.useState<string[] | null>(null);
+  const member = view.group.my_role !== null;
+  const agenda =
+    rhythm.data.catchup?.next_session?.session_id === session.id
+      ? rhythm.data.catchup.next_session.agenda
+      : [];
+  const checkIn = async () => {
+    const done = await rhythm.act(() => rhythm.client.checkIn(session.id));
+    if (done) {
+      setPresent(done.attendees ?? []);
+    }
+  };
+  return (
+    <li className="jp-NerdUp-session" data-session-id={session.id}>
+      <div className="jp-NerdUp-sessionHead">
+        <strong>{session.title || trans.__('Co-coding session')}</strong>
+        {session.recurrence === 'weekly' && (
+          <span className="jp-NerdUp-badge">{trans.__('weekly')}</span>
+        )}
+      </div>
+      <div className="jp-NerdUp-sessionWhen">
+        {when(next.start)} · {Time.formatHuman(next.start)}
+        {next.place ? ` · ${next.place}` : ''}
+      </div>
+      {next.link && (
+        <a
+          className="jp-NerdUp-sessionLink"
+          href={next.link}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          {trans.__('Join online')}
+        </a>
+      )}
+      {member && next.checkin_open && (
+        <Button
+          small
+          className="jp-NerdUp-checkin"
+          onClick={() => void checkIn()}
+          disabled={present !== null}
+        >
+          <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          {present === null ? trans.__('Check in') : trans.__('Checked in')}
+        </Button>
+      )}
+      {present !== null && (
+        <div className="jp-NerdUp-attendees">
+          {trans.__('Present: %1', present.join(', '))}
+        </div>
+      )}
+      {agenda.length > 0 && (
+        <div className="jp-NerdUp-agenda">
+          <div className="jp-NerdUp-subTitle">{trans.__('Agenda')}</div>
+          <ul>
+            {agenda.map(t => (
+              <li key={t.id}>
+                {t.title}
+                {t.status === 'done' ? ` ✓` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,190 @@
+import * as React from 'react';
+
+import { Button, launchIcon } from '@jupyterlab/ui-components';
+
+import { useSidebar } from '../components/context';
+import { InlineForm } from '../components/InlineForm';
+import { Markdown } from '../components/Markdown';
+import { currentMilestone } from '../model/derive';
+import { IGroupView } from '../model/types';
+import { exportBlogPost } from './blogexport';
+import { IRhythm } from './useRhythm';
+import { IReflection } from './types';
+
+export interface IShowcaseProps {
+  view: IGroupView;
+  rhythm: IRhythm;
+}
+
+/** Writing about the journey: reflections, linked posts, blog export, the report. */
+export function Showcase(props: IShowcaseProps): JSX.Element {
+  const { trans, openPath, model } = useSidebar();
+  const { view, rhythm } = props;
+  const [form, setForm] = React.useState<'reflect' | 'post' | null>(null);
+  const role = view.group.my_role;
+  const shown = rhythm.data.showcase;
+  const milestone = currentMilestone(view.milestones);
+  const presenter = role === 'organizer' || role === 'mentor';
+  return (
+    <section
+      className="jp-NerdUp-section jp-NerdUp-showcase"
+      aria-labelledby="jp-NerdUp-show-h"
+    >
+      <h3 id="jp-NerdUp-show-h" className="jp-NerdUp-sectionTitle">
+        {trans.__('Showcase')}
+      </h3>
+      {shown && shown.posts.length === 0 && shown.reflections.length === 0 && (
+        <p className="jp-NerdUp-empty">
+          {trans.__('No posts or reflections yet.')}
+        </p>
+      )}
+      <ul className="jp-NerdUp-posts">
+        {shown?.posts.map(p => (
+          <li key={p.id}>
+            <a href={p.url} target="_blank" rel="noopener noreferrer">
+              {p.title}
+            </a>{' '}
+            <span className="jp-NerdUp-actor">
+              {trans.__('by %1', p.author)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {shown?.reflections.slice(0, 5).map(r => (
+        <ReflectionItem key={r.id} reflection={r} />
+      ))}
+      {role !== null && form === 'reflect' && (
+        <InlineForm
+          label={trans.__('Reflect on %1', milestone?.title ?? '')}
+          submitLabel={trans.__('Post reflection')}
+          fields={[
+            { name: 'did', label: trans.__('What I did'), type: 'textarea' },
+            {
+              name: 'learned',
+              label: trans.__('What I learned'),
+              type: 'textarea'
+            },
+            { name: 'hard', label: trans.__('What was hard'), type: 'textarea' }
+          ]}
+          onSubmit={async values => {
+            const made = await rhythm.act(
+              () =>
+                rhythm.client.reflect(view.group.id, {
+                  milestone_id: milestone?.id ?? null,
+                  round: milestone ? undefined : trans.__('This round'),
+                  did: String(values.did ?? ''),
+                  learned: String(values.learned ?? ''),
+                  hard: String(values.hard ?? '')
+                }),
+              true
+            );
+            return made !== null;
+          }}
+          onCancel={() => setForm(null)}
+        />
+      )}
+      {role !== null && form === 'post' && (
+        <InlineForm
+          label={trans.__('Link a blog post')}
+          submitLabel={trans.__('Share')}
+          fields={[
+            { name: 'title', label: trans.__('Title') },
+            { name: 'url', label: trans.__('URL') }
+          ]}
+          onSubmit={async values => {
+            const made = await rhythm.act(
+              () =>
+                rhythm.client.sharePost(view.group.id, {
+                  title: String(values.title ?? ''),
+                  url: String(values.url ?? '')
+                }),
+              true
+            );
+            return made !== null;
+          }}
+          onCancel={() => setForm(null)}
+        />
+      )}
+      {role !== null && form === null && (
+        <div className="jp-NerdUp-buttonRow">
+          <Button small minimal onClick={() => setForm('reflect')}>
+            {trans.__('Write a reflection')}
+          </Button>
+          <Button small minimal onClick={() => setForm('post')}>
+            {trans.__('Link a post')}
+          </Button>
+          {presenter && (
+            <a
+              className="jp-NerdUp-linkButton"
+              href={rhythm.client.reportUrl(view.group.id)}
+              download
+            >
+              <launchIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+              {trans.__('Journey report')}
+            </a>
+          )}
+        </div>
+      )}
+      {view.snapshots.length > 0 && (
+        <>
+          <h4 className="jp-NerdUp-subTitle">
+            {trans.__('Write about a snapshot')}
+          </h4>
+          <ul className="jp-NerdUp-snapshots">
+            {view.snapshots.slice(0, 3).map(s => (
+              <li key={String(s.id)}>
+                <span>{s.path ?? String(s.id)}</span>{' '}
+                <Button
+                  small
+                  minimal
+                  className="jp-NerdUp-exportPost"
+                  onClick={() =>
+                    void exportBlogPost({
+                      snapshotId: Number(s.id),
+                      trans,
+                      client: rhythm.client,
+                      openPath
+                    }).catch(error => model.reportFailure(error))
+                  }
+                >
+                  {trans.__('Export as blog post')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReflectionItem(props: { reflection: IReflection }): JSX.Element {
+  const { trans } = useSidebar();
+  const r = props.reflection;
+  return (
+    <blockquote className="jp-NerdUp-reflection">
+      <div className="jp-NerdUp-actor">
+        {r.author}
+        {r.round ? ` · ${r.round}` : ''}
+      </div>
+      {r.did && (
+        <>
+          <em>{trans.__('What I did')}</em>
+          <Markdown source={r.did} />
+        </>
+      )}
+      {r.learned && (
+        <>
+          <em>{trans.__('What I learned')}</em>
+          <Markdown source={r.learned} />
+        </>
+      )}
+      {r.hard && (
+        <>
+          <em>{trans.__('What was hard')}</em>
+          <Markdown source={r.hard} />
+        </>
+      )}
+    </blockquote>
+  );
+}

@@ -1,0 +1,186 @@
+import { URLExt } from '@jupyterlab/coreutils';
+import { ServerConnection } from '@jupyterlab/services';
+
+import { API_ROOT, IRequestOptions, requestAPI } from '../api';
+import {
+  IAgenda,
+  IBlogOptions,
+  IBlogWritten,
+  ICatchup,
+  IOccurrence,
+  IPost,
+  IQuestion,
+  IQuestionInput,
+  IRecap,
+  IReflection,
+  IReflectionInput,
+  ISessionInput,
+  IShowcase,
+  IStudySession,
+  QuestionState
+} from './types';
+
+/** The REST calls of a group's rhythm: sessions, questions, reflections, publishing. */
+export class RhythmClient {
+  constructor(settings?: ServerConnection.ISettings) {
+    this._settings = settings ?? ServerConnection.makeSettings();
+  }
+
+  // Sessions
+  async sessions(groupId: number): Promise<IStudySession[]> {
+    const found = await this._call<{ sessions: IStudySession[] }>(
+      `groups/${groupId}/sessions`
+    );
+    return found.sessions;
+  }
+  schedule(groupId: number, data: ISessionInput): Promise<IStudySession> {
+    return this._call(`groups/${groupId}/sessions`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  async community(days = 14): Promise<IOccurrence[]> {
+    const found = await this._call<{ sessions: IOccurrence[] }>(
+      'community/sessions',
+      { query: { days } }
+    );
+    return found.sessions;
+  }
+  checkIn(sessionId: number): Promise<IOccurrence> {
+    return this._call(`sessions/${sessionId}/checkin`, { method: 'POST' });
+  }
+  agenda(sessionId: number): Promise<IAgenda> {
+    return this._call(`sessions/${sessionId}/agenda`);
+  }
+  pickTasks(sessionId: number, taskIds: number[]): Promise<IAgenda> {
+    return this._call(`sessions/${sessionId}/agenda`, {
+      method: 'POST',
+      body: { task_ids: taskIds }
+    });
+  }
+  recap(sessionId: number): Promise<IRecap> {
+    return this._call(`sessions/${sessionId}/recap`);
+  }
+  editRecap(
+    sessionId: number,
+    version: number,
+    body: string,
+    occurrence?: string
+  ): Promise<IRecap> {
+    return this._call(`sessions/${sessionId}/recap`, {
+      method: 'PUT',
+      body: occurrence ? { body, occurrence } : { body },
+      headers: { 'If-Match': `"${version}"` }
+    });
+  }
+  catchup(groupId: number): Promise<ICatchup> {
+    return this._call(`groups/${groupId}/catchup`);
+  }
+
+  // Questions and answers
+  async questions(
+    groupId: number,
+    status?: QuestionState
+  ): Promise<IQuestion[]> {
+    const found = await this._call<{ questions: IQuestion[] }>(
+      `groups/${groupId}/questions`,
+      { query: { status } }
+    );
+    return found.questions;
+  }
+  ask(groupId: number, data: IQuestionInput): Promise<IQuestion> {
+    return this._call(`groups/${groupId}/questions`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  answer(questionId: number, body: string): Promise<IQuestion> {
+    return this._call(`questions/${questionId}/answers`, {
+      method: 'POST',
+      body: { body }
+    });
+  }
+  upvote(
+    target: 'question' | 'answer',
+    id: number,
+    up: boolean
+  ): Promise<IQuestion> {
+    return this._call(`${target}s/${id}/upvote`, {
+      method: up ? 'PUT' : 'DELETE'
+    });
+  }
+  accept(questionId: number, answerId: number | null): Promise<IQuestion> {
+    return this._call(`questions/${questionId}/accept`, {
+      method: 'PUT',
+      body: { answer_id: answerId }
+    });
+  }
+  resolve(questionId: number, resolved: boolean): Promise<IQuestion> {
+    return this._call(`questions/${questionId}/resolved`, {
+      method: resolved ? 'PUT' : 'DELETE'
+    });
+  }
+
+  // Reflections, posts, showcase
+  reflect(groupId: number, data: IReflectionInput): Promise<IReflection> {
+    return this._call(`groups/${groupId}/reflections`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  sharePost(
+    groupId: number,
+    data: { title: string; url: string; snapshot_id?: number }
+  ): Promise<IPost> {
+    return this._call(`groups/${groupId}/posts`, {
+      method: 'POST',
+      body: data
+    });
+  }
+  showcase(groupId: number): Promise<IShowcase> {
+    return this._call(`groups/${groupId}/showcase`);
+  }
+
+  // Publishing
+  writeBlogPost(
+    snapshotId: number,
+    options: IBlogOptions
+  ): Promise<IBlogWritten> {
+    return this._call(`snapshots/${snapshotId}/blog`, {
+      method: 'POST',
+      body: options
+    });
+  }
+  /** URL that downloads the post (a zip for Markdown, the page for HTML). */
+  blogDownloadUrl(snapshotId: number, options: IBlogOptions): string {
+    const query = new URLSearchParams();
+    query.set('format', options.format ?? 'markdown');
+    if (options.hide_code) {
+      query.set('hide_code', 'true');
+    }
+    if (options.hide_outputs) {
+      query.set('hide_outputs', 'true');
+    }
+    return (
+      URLExt.join(
+        this._settings.baseUrl,
+        API_ROOT,
+        `snapshots/${snapshotId}/blog`
+      ) + `?${query.toString()}`
+    );
+  }
+  /** URL of the group's journey report (one self-contained HTML file). */
+  reportUrl(groupId: number): string {
+    return URLExt.join(
+      this._settings.baseUrl,
+      API_ROOT,
+      `groups/${groupId}/report`
+    );
+  }
+
+  private _call<T>(path: string, options: IRequestOptions = {}): Promise<T> {
+    return requestAPI<T>(path, options, this._settings);
+  }
+
+  private _settings: ServerConnection.ISettings;
+}

@@ -1,0 +1,181 @@
+import { ITask } from '../model/types';
+
+/** One occurrence of a co-coding session (weekly rules are expanded by the server). */
+export interface IOccurrence {
+  session_id: number;
+  group_id: number;
+  title: string;
+  start: string;
+  end: string;
+  /** Check-in is open from here (15 minutes before the start) until `end`. */
+  checkin_opens: string;
+  checkin_open: boolean;
+  place: string;
+  link: string;
+  group_title?: string;
+  attendees?: string[];
+}
+
+export interface IStudySession {
+  id: number;
+  group_id: number;
+  title: string;
+  starts_at: string;
+  duration_minutes: number;
+  place: string;
+  link: string;
+  recurrence: 'none' | 'weekly';
+  repeat_until: string | null;
+  version: number;
+  next: IOccurrence | null;
+  upcoming: IOccurrence[];
+}
+
+export interface ISessionInput {
+  title?: string;
+  starts_at: string;
+  duration_minutes?: number;
+  place?: string;
+  link?: string;
+  recurrence?: 'none' | 'weekly';
+  repeat_until?: string | null;
+}
+
+export interface IAgendaTask extends ITask {
+  source: 'picked' | 'next_session';
+}
+
+export interface IAgenda {
+  occurrence: IOccurrence;
+  tasks: IAgendaTask[];
+}
+
+export interface IRecap {
+  occurrence: IOccurrence;
+  facts: {
+    attendees: string[];
+    tasks_done: { id: number; title: string }[];
+    snapshots: {
+      id: number;
+      path: string;
+      author: string;
+      message: string;
+      link: string;
+    }[];
+    open_questions: { id: number; title: string }[];
+  };
+  generated: string;
+  body: string;
+  edited: boolean;
+  edited_by: string | null;
+  version: number;
+}
+
+export interface IQuestionSummary {
+  id: number;
+  group_id: number;
+  title: string;
+  author: string;
+  created_at: string;
+}
+
+export interface ICatchup {
+  group_id: number;
+  next_session: (IOccurrence & { agenda: IAgendaTask[] }) | null;
+  recaps: IRecap[];
+  unanswered: IQuestionSummary[];
+  faq_count: number;
+}
+
+export type QuestionState = 'open' | 'answered' | 'accepted' | 'resolved';
+
+export interface IAnswer {
+  id: number;
+  question_id: number;
+  body: string;
+  author: string;
+  accepted: boolean;
+  upvotes: number;
+  upvoted_by: string[];
+  version: number;
+}
+
+export interface IQuestion {
+  id: number;
+  group_id: number;
+  title: string;
+  body: string;
+  author: string;
+  anchor: {
+    task_id: number | null;
+    snapshot_id: number | null;
+    cell_id: string | null;
+  };
+  status: QuestionState;
+  accepted_answer_id: number | null;
+  answer_count: number;
+  upvotes: number;
+  upvoted_by: string[];
+  version: number;
+  answers: IAnswer[];
+}
+
+export interface IQuestionInput {
+  title: string;
+  body?: string;
+  task_id?: number | null;
+  snapshot_id?: number | null;
+  cell_id?: string | null;
+}
+
+export interface IReflection {
+  id: number;
+  group_id: number;
+  milestone_id: number | null;
+  round: string;
+  author: string;
+  did: string;
+  learned: string;
+  hard: string;
+  version: number;
+}
+
+export interface IReflectionInput {
+  milestone_id?: number | null;
+  round?: string;
+  did?: string;
+  learned?: string;
+  hard?: string;
+}
+
+export interface IPost {
+  id: number;
+  group_id: number;
+  author: string;
+  title: string;
+  url: string;
+  snapshot_id: number | null;
+}
+
+export interface IShowcase {
+  group_id: number;
+  posts: IPost[];
+  reflections: IReflection[];
+}
+
+export interface IBlogOptions {
+  format?: 'markdown' | 'html';
+  hide_code?: boolean;
+  hide_outputs?: boolean;
+  hide_cell_tags?: string[];
+  hide_input_tags?: string[];
+  hide_output_tags?: string[];
+  directory?: string;
+  overwrite?: boolean;
+}
+
+export interface IBlogWritten {
+  path: string;
+  files: string[];
+  format: string;
+}
