@@ -51,8 +51,15 @@ def list_groups(
     """Open groups and the caller's own, newest first; `q` searches title and description."""
     query = select(Group).where(_visible_to(username)).options(*_WITH_PLAN)
     if q:
-        pattern = f"%{q.strip().lower()}%"
-        query = query.where(or_(Group.title.ilike(pattern), Group.description.ilike(pattern)))
+        # `%` and `_` typed by a user are searched for, not wildcards.
+        escaped = q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        query = query.where(
+            or_(
+                Group.title.ilike(pattern, escape="\\"),
+                Group.description.ilike(pattern, escape="\\"),
+            )
+        )
     if status is not None:
         query = query.where(Group.status == v.clean({"status": status}, GROUP_FIELDS)["status"])
     found = session.scalars(query.order_by(Group.created_at.desc(), Group.id.desc())).all()
