@@ -147,6 +147,9 @@ async function commitSnapshot(
 }
 
 test.describe('Notebook snapshots, as a new user', () => {
+  // One long walk with fourteen theme switches for the shots; the machine is shared.
+  test.setTimeout(300_000);
+
   test('commit, history, diff, read-only view, restore and dashboard', async ({
     page,
     tmpPath
