@@ -232,6 +232,15 @@ def test_every_command_has_help(cli):
         assert "--db-url" in result.out or "Subcommands" in result.out, command
 
 
+def test_bad_options_and_commands_are_one_line_errors(cli, group):
+    one_line_error(cli("group", "list", "--user"), 2, "expected one argument")
+    one_line_error(cli("gruop", "list"), 2, "Unknown command 'gruop'")
+    bad_role = cli("member", "add", group, "bob", "--role", "king", "--user", "alice")
+    assert bad_role.code == 1
+    assert bad_role.err.startswith("jupyter nerdup: ") and "'king'" in bad_role.err
+    assert len(bad_role.err.strip().splitlines()) == 1
+
+
 def test_a_bare_command_group_asks_for_a_subcommand(cli):
     one_line_error(cli("member"), 2, "Give a subcommand: add, remove, role")
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 from jupyter_core.application import JupyterApp
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from traitlets import Unicode
+from traitlets import Unicode, default
 from traitlets.config import Application
+from traitlets.config.loader import KVArgParseConfigLoader
 
 from .._version import __version__
 from ..config import NerdUp
@@ -77,11 +78,31 @@ class NerdUpCommand(JupyterApp):
 
     _db: Database | None = None
 
+    # traitlets reports bad options through the log: one plain line, like our own errors.
+    @default("log_format")
+    def _log_format_default(self) -> str:
+        return "jupyter nerdup: %(message)s"
+
     # The config files of the server, then of this command line (which wins), in the
     # Jupyter config path; options given on the command line win over both.
     def load_config_file(self, suppress_errors: bool = True) -> None:  # type: ignore[override]
         for name in ("jupyter_config", "jupyter_server_config", self.config_file_name):
             Application.load_config_file(self, name, path=self.config_file_paths)
+
+    def _create_loader(
+        self, argv: list[str] | None, aliases: Any, flags: Any, classes: Any
+    ) -> KVArgParseConfigLoader:
+        loader = super()._create_loader(argv, aliases, flags, classes)
+        base: Any = loader.parser_class
+
+        class OneLineParser(base):  # type: ignore[misc]
+            """argparse's usage errors as one line (and our exit code), not a usage dump."""
+
+            def error(self, message: str) -> NoReturn:
+                raise UsageError(f"{message} (see --help)")
+
+        loader.parser_class = OneLineParser
+        return loader
 
     def initialize_subcommand(self, subc: str, argv: Any = None) -> None:
         # Plain instances, not traitlets singletons, so `main()` can run many times in
@@ -139,6 +160,8 @@ class NerdUpCommand(JupyterApp):
     def run(self) -> None:
         """The command's work; commands with subcommands only dispatch."""
         names = ", ".join(sorted(self.subcommands))
+        if self.extra_args:
+            raise UsageError(f"Unknown command {self.extra_args[0]!r}; the commands are: {names}.")
         raise UsageError(f"Give a subcommand: {names} (or --help).")
 
     def start(self) -> None:
