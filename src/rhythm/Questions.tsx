@@ -150,6 +150,9 @@ function QuestionItem(props: {
             small
             minimal
             title={upvoted ? trans.__('Take back upvote') : trans.__('Upvote')}
+            aria-label={
+              upvoted ? trans.__('Take back upvote') : trans.__('Upvote')
+            }
             aria-pressed={upvoted}
             onClick={() =>
               void rhythm.act(() =>
@@ -259,6 +262,9 @@ function AnswerItem(props: {
           small
           minimal
           title={upvoted ? trans.__('Take back upvote') : trans.__('Upvote')}
+          aria-label={
+            upvoted ? trans.__('Take back upvote') : trans.__('Upvote')
+          }
           aria-pressed={upvoted}
           onClick={() =>
             void rhythm.act(() =>

@@ -128,27 +128,29 @@ function SessionItem(props: {
         {when(next.start)} · {Time.formatHuman(next.start)}
         {next.place ? ` · ${next.place}` : ''}
       </div>
-      {next.link && (
-        <a
-          className="jp-NerdUp-sessionLink"
-          href={next.link}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {trans.__('Join online')}
-        </a>
-      )}
-      {member && next.checkin_open && (
-        <Button
-          small
-          className="jp-NerdUp-checkin"
-          onClick={() => void checkIn()}
-          disabled={present !== null}
-        >
-          <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-          {present === null ? trans.__('Check in') : trans.__('Checked in')}
-        </Button>
-      )}
+      <div className="jp-NerdUp-buttonRow">
+        {next.link && (
+          <a
+            className="jp-NerdUp-sessionLink"
+            href={next.link}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {trans.__('Join online')}
+          </a>
+        )}
+        {member && next.checkin_open && (
+          <Button
+            small
+            className="jp-NerdUp-checkin"
+            onClick={() => void checkIn()}
+            disabled={present !== null}
+          >
+            <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {present === null ? trans.__('Check in') : trans.__('Checked in')}
+          </Button>
+        )}
+      </div>
       {present !== null && (
         <div className="jp-NerdUp-attendees">
           {trans.__('Present: %1', present.join(', '))}

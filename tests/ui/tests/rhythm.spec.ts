@@ -1,0 +1,198 @@
+import { expect, test } from '@jupyterlab/galata';
+import { Locator, Page } from '@playwright/test';
+
+import { openSidebar, SHOTS, useTheme } from './helpers';
+
+const API = '/nerdup/api/v1';
+
+/** A screenshot of `target` in the light and the dark theme. */
+async function shoot(page: Page, name: string, target: Locator): Promise<void> {
+  await page.evaluate(() =>
+    document
+      .querySelectorAll<HTMLElement>('.Toastify__close-button')
+      .forEach(button => button.click())
+  );
+  await target.screenshot({ path: `${SHOTS}/rhythm-${name}-light.png` });
+  await useTheme(page, 'dark');
+  await page.waitForTimeout(200);
+  await target.screenshot({ path: `${SHOTS}/rhythm-${name}-dark.png` });
+  await useTheme(page, 'light');
+}
+
+async function api<T = any>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown
+): Promise<T> {
+  const response = await page.request.fetch(
+    path.startsWith('/api/') ? path : `${API}${path}`,
+    { method, data }
+  );
+  const body = await response.text();
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${body}`).toBe(
+    true
+  );
+  return body ? JSON.parse(body) : null;
+}
+
+const NOTEBOOK = {
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { language_info: { name: 'python' } },
+  cells: [
+    {
+      cell_type: 'markdown',
+      id: 'intro',
+      metadata: {},
+      source: '# What the reviews say\nA first look.'
+    },
+    {
+      cell_type: 'code',
+      id: 'load',
+      metadata: { tags: ['hide-input'] },
+      execution_count: 1,
+      source: 'df = load_reviews()',
+      outputs: [
+        { output_type: 'stream', name: 'stdout', text: '568454 rows\n' }
+      ]
+    }
+  ]
+};
+
+/** A group with a session going on now, a task, and a committed snapshot. */
+async function makeGroup(page: Page, title: string): Promise<number> {
+  const group = await api(page, 'POST', '/groups', {
+    title,
+    description: 'Co-coding on Thursdays.'
+  });
+  const milestone = await api(page, 'POST', `/groups/${group.id}/milestones`, {
+    title: 'Explore the reviews',
+    status: 'active'
+  });
+  await api(page, 'POST', `/milestones/${milestone.id}/tasks`, {
+    title: 'Plot review lengths',
+    next_session: true
+  });
+  const started = new Date(Date.now() - 5 * 60e3).toISOString();
+  await api(page, 'POST', `/groups/${group.id}/sessions`, {
+    title: 'Thursday co-coding',
+    starts_at: started,
+    duration_minutes: 120,
+    recurrence: 'weekly',
+    place: 'Library, room 2',
+    link: 'https://meet.example.org/club'
+  });
+  await api(page, 'PUT', '/api/contents/reviews.ipynb', {
+    type: 'notebook',
+    format: 'json',
+    content: NOTEBOOK
+  });
+  await api(page, 'POST', `/groups/${group.id}/snapshots`, {
+    path: 'reviews.ipynb',
+    message: 'first look'
+  });
+  return group.id;
+}
+
+test.describe.serial('The rhythm of a group', () => {
+  test('check in, ask and answer, export a post', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', msg => {
+      if (msg.type() === 'error') {
+        errors.push(msg.text());
+      }
+    });
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await makeGroup(page, 'Fine food club');
+    await openSidebar(page);
+    const sidebar = page.locator('#nerdup-sidebar');
+    await sidebar
+      .getByRole('button', { name: 'Fine food club', exact: true })
+      .click();
+    const view = sidebar.locator('.jp-NerdUp-groupView');
+    await expect(
+      view.getByRole('heading', { name: 'Fine food club' })
+    ).toBeVisible();
+
+    // Check-in: one click while the session's window is open.
+    const sessions = view.locator('.jp-NerdUp-sessions');
+    await expect(sessions.getByText('Thursday co-coding')).toBeVisible();
+    await expect(sessions.getByText('Plot review lengths')).toBeVisible();
+    await sessions.getByRole('button', { name: 'Check in' }).click();
+    await expect(
+      sessions.getByRole('button', { name: 'Checked in' })
+    ).toBeDisabled();
+    await expect(sessions.locator('.jp-NerdUp-attendees')).toContainText(
+      'Present:'
+    );
+    await shoot(page, 'sessions', sessions);
+
+    // Ask, then answer, accept and resolve: it moves to the FAQ.
+    const questions = view.locator('.jp-NerdUp-questions');
+    await questions.getByRole('button', { name: 'Ask a question' }).click();
+    const ask = questions.getByRole('form', { name: 'Ask the group' });
+    await ask
+      .getByLabel('Question', { exact: true })
+      .fill('Why are scores skewed?');
+    await ask
+      .getByLabel('Details (markdown)')
+      .fill(
+        'Most reviews are **5 stars**. <img src=x onerror="window.__xss=1">'
+      );
+    await ask.getByRole('button', { name: 'Ask', exact: true }).click();
+    const item = questions.locator('.jp-NerdUp-question').first();
+    await expect(item).toHaveAttribute('data-status', 'open');
+    await expect(view.locator('.jp-NerdUp-unanswered')).toContainText(
+      'Why are scores skewed?'
+    );
+    await item.getByRole('button', { name: 'Why are scores skewed?' }).click();
+    await expect(item.locator('.jp-NerdUp-questionBody strong')).toHaveText(
+      '5 stars'
+    );
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+    await item.getByRole('button', { name: 'Answer', exact: true }).click();
+    const answer = item.getByRole('form', { name: 'Your answer' });
+    await answer
+      .getByLabel('Answer (markdown)')
+      .fill('Happy customers review more: *selection bias*.');
+    await answer.getByRole('button', { name: 'Answer', exact: true }).click();
+    await expect(item).toHaveAttribute('data-status', 'answered');
+    await item.locator('.jp-NerdUp-answer button[title="Upvote"]').click();
+    await item.getByRole('button', { name: 'Accept' }).click();
+    await expect(item).toHaveAttribute('data-status', 'accepted');
+    await expect(item.locator('.jp-NerdUp-answer.jp-mod-accepted')).toHaveCount(
+      1
+    );
+    await shoot(page, 'questions', questions);
+    await item.getByRole('button', { name: 'Mark resolved' }).click();
+    await expect(questions.getByText('FAQ (1)')).toBeVisible();
+    await expect(view.locator('.jp-NerdUp-unanswered')).toHaveCount(0);
+
+    // Export the snapshot as a blog post into the workspace.
+    const showcase = view.locator('.jp-NerdUp-showcase');
+    await showcase.getByRole('button', { name: 'Export as blog post' }).click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog.getByText('Markdown, images as files')).toBeVisible();
+    await shoot(page, 'export-dialog', dialog.locator('.jp-Dialog-content'));
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('tab', { name: /reviews\.md/ })).toBeVisible();
+    const written = await api(page, 'GET', '/api/contents/posts/reviews.md');
+    expect(written.content).toContain('# What the reviews say');
+    expect(written.content).toContain('568454 rows');
+    expect(written.content).not.toContain('load_reviews');
+
+    // Exporting again asks before replacing.
+    await showcase.getByRole('button', { name: 'Export as blog post' }).click();
+    await page
+      .locator('.jp-Dialog')
+      .getByRole('button', { name: 'Export' })
+      .click();
+    const replace = page.locator('.jp-Dialog');
+    await expect(replace.getByText('Replace the existing post?')).toBeVisible();
+    await replace.getByRole('button', { name: 'Keep it' }).click();
+
+    await shoot(page, 'showcase', showcase);
+    expect(errors.filter(e => !e.includes('favicon'))).toEqual([]);
+  });
+});
