@@ -19,6 +19,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 pytest_plugins = ["pytest_jupyter.jupyter_server", "nerdup_api"]
+# tests/hub starts a real JupyterHub and is its own pytest run (see tests/hub/conftest.py).
+collect_ignore = ["hub"]
 
 PG_ADMIN_URL = os.environ.get(
     "NERDUP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

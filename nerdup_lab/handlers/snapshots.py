@@ -7,6 +7,7 @@ the same content to the hub service.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from jupyter_core.utils import ensure_async
@@ -53,6 +54,15 @@ class SnapshotHandlerBase(ResourceHandler):
 class GroupSnapshotsHandler(SnapshotHandlerBase):
     """GET: history (?path=&author=&task_id=&limit=&before=). POST: commit a saved notebook."""
 
+    async def forward_body(self) -> bytes:
+        """Hub mode: the service cannot read this server's files, so a commit carries the
+        saved notebook as `notebook` next to its `path`."""
+        if self.request.method != "POST":
+            return await super().forward_body()
+        body = self.json_body()
+        nb = await self.read_workspace_notebook(self.workspace_path(body.get("path")))
+        return json.dumps({**body, "notebook": nb}).encode()
+
     @authenticated
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
@@ -70,7 +80,11 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
         gid = self.path_id(group_id, "group")
         body = self.json_body()
         path = self.workspace_path(body.get("path"))
-        nb = await self.read_workspace_notebook(path)
+        if self.settings.get("nerdup_hub_service"):
+            # The hub service has no workspace: the user's server sent the notebook it read.
+            nb = parse_notebook_text(json.dumps(body.get("notebook")), self.max_snapshot_bytes)
+        else:
+            nb = await self.read_workspace_notebook(path)
         options = {k: body.get(k) for k in ("message", "task_id", "policy")}
         self.send(await self.backend.commit_snapshot(self.caller, gid, path, nb, options), 201)
 

@@ -53,6 +53,8 @@ class HubService:
             "nerdup_config": self.config,
             "nerdup_version": __version__,
             "nerdup_stream": self.stream,
+            # Handlers that read the user's workspace take its content from the request.
+            "nerdup_hub_service": True,
             # ExtensionHandlerMixin finds its log on the extension app's entry.
             "nerdup_lab": SimpleNamespace(log=self.log),
             "base_url": self.prefix,
