@@ -303,8 +303,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       this.notify({
         kind: 'warning',
         text: trans.__(
-          'Someone else changed this in the meantime. The sidebar now shows their change: check it and try again if needed. (%1)',
-          error.message
+          'Someone else changed this in the meantime. The sidebar now shows their change: check it, then try again if needed.'
         )
       });
       return;
