@@ -46,6 +46,14 @@ def test_markdown_post_has_its_images_as_files_and_hides_tagged_parts():
     assert "noisy()" in text and "noisy output" not in text  # hide-output
 
 
+def test_sources_stored_as_lists_of_lines_are_joined():
+    nb = notebook()
+    for cell in nb["cells"]:
+        cell["source"] = cell["source"].splitlines(keepends=True)
+    text = blog.render(nb, "eda", blog.options({})).files["eda.md"].decode()
+    assert "# Fine food\nWhat we found." in text
+
+
 def test_hide_all_code_or_all_outputs():
     no_code = blog.render(notebook(), "eda", blog.options({"hide_code": True}))
     text = no_code.files["eda.md"].decode()

@@ -9,6 +9,7 @@ download (a zip for Markdown, the page for HTML) or writes them into the workspa
 from __future__ import annotations
 
 import io
+import json
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -94,7 +95,8 @@ def _exporter(chosen: dict[str, Any]) -> Any:
 
 def render(notebook: dict[str, Any], name: str, chosen: dict[str, Any]) -> BlogPost:
     """Convert a notebook (nbformat 4 dict) with the options from `options()`."""
-    node = nbformat.from_dict(notebook)  # type: ignore[no-untyped-call]
+    # Read as from disk, so sources and outputs stored as lists of lines are joined.
+    node = nbformat.reads(json.dumps(notebook), as_version=4)  # type: ignore[no-untyped-call]
     resources = {"output_files_dir": IMAGES_DIR, "unique_key": name}
     body, produced = _exporter(chosen).from_notebook_node(node, resources=resources)
     suffix = ".html" if chosen["format"] == "html" else ".md"
