@@ -29,10 +29,10 @@ def sqlite_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hub, 
     work: Path = tmp_path_factory.mktemp("hub")
     local = LocalHub(workdir=work, db_url=f"sqlite:///{work / 'nerdup.sqlite'}", managed=False)
     service = ServiceProcess(local, local.service_port, work / "nerdup-service.log")
-    service.start()  # first, or the Hub waits 30 s for an external service at start-up
-    local.start()
     hub = Hub(local)
     try:
+        service.start()  # first, or the Hub waits 30 s for an external service at start-up
+        local.start()
         for user in USERS:
             hub.start_server(user)
         yield hub, service

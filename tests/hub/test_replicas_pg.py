@@ -46,15 +46,16 @@ def replicas(
     local = LocalHub(workdir=work, db_url=pg_url, managed=True)
     replica_b = ServiceProcess(local, free_port(), work / "replica-b.log")
     local.hub_url_for = {"bob": replica_b.url}
-    replica_b.start()  # first: it migrates the empty database before A starts
-    local.start()
     hub = Hub(local)
     try:
+        replica_b.start()  # first: it migrates the empty database before A starts
+        local.start()
         for user in ("alice", "bob"):
             hub.start_server(user)
         yield hub, replica_b
     finally:
-        replica_b.stop()
+        if replica_b.proc is not None and replica_b.proc.poll() is None:
+            replica_b.stop()
         local.stop()
 
 

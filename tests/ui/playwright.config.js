@@ -12,6 +12,7 @@ module.exports = {
   ...baseConfig,
   timeout: 90000,
   retries: 0,
+  testIgnore: /hub\.spec\.ts$/, // its own project: playwright.hub.config.js
   workers: 1,
   reporter: [
     ['list'],
