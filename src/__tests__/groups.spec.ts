@@ -280,6 +280,36 @@ describe('GroupsActions', () => {
     expect(model.currentId).toBe(2);
   });
 
+  it('creates a group from a template: the plan is imported from its start', async () => {
+    const { server, model } = await started();
+    server.routes['POST /groups'] = () => ({ status: 201, body: group(2) });
+    server.routes['POST /groups/2/plan/import'] = () => ({
+      status: 201,
+      body: { group_id: 2, template: 'club', milestones: [] }
+    });
+    await model.actions.createGroup(
+      { title: 'Group 2', start_date: '2026-12-01' },
+      'club'
+    );
+    const imported = server.calls.find(
+      c => c.path === '/groups/2/plan/import'
+    )!;
+    expect(imported.body).toEqual({ template: 'club', start: '2026-12-01' });
+    expect(model.currentId).toBe(2);
+  });
+
+  it('opens the new group and explains when its template could not be applied', async () => {
+    const { server, model } = await started();
+    server.routes['POST /groups'] = () => ({ status: 201, body: group(2) });
+    server.routes['POST /groups/2/plan/import'] = () => ({
+      status: 400,
+      body: { error: { code: 'invalid', message: 'Unknown template.' } }
+    });
+    await model.actions.createGroup({ title: 'Group 2' }, 'nope');
+    expect(model.currentId).toBe(2);
+    expect(model.notice).toEqual({ kind: 'error', text: 'Unknown template.' });
+  });
+
   it('withdraws a vote when the same button is pressed again', async () => {
     const { server, model } = await started();
     server.routes['DELETE /proposals/4/vote'] = () => ({ body: {} });

@@ -40,7 +40,7 @@ export function Directory(): JSX.Element {
           type="search"
           className="jp-NerdUp-search"
           value={query}
-          placeholder={trans.__('Search groups')}
+          placeholder={trans.__('Search')}
           aria-label={trans.__('Search groups')}
           rightIcon={searchIcon}
           onChange={e => setQuery(e.target.value)}
