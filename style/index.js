@@ -2,3 +2,4 @@ import './base.css';
 import './sidebar.css';
 import './snapshots.css';
 import './dashboard.css';
+import './rhythm.css';
