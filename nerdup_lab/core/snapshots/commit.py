@@ -20,12 +20,12 @@ from ..models import Task
 from ..permissions import Action, require
 from . import blobstore
 from .canonical import hash_value
-from .delta import is_delta, make_delta, worth_it
-from .manifest import manifest_refs, split_notebook
+from .delta import make_delta, worth_it
+from .manifest import manifest_hashes, manifest_refs, split_notebook
 from .models import Snapshot, SnapshotSettings
 from .policy import check_policy, output_limit, strip_outputs
 from .prepare import check_size, normalize_notebook, validate_new_cells
-from .records import latest, load_manifest, to_json
+from .records import latest, load_manifests, to_json
 
 DEFAULT_POLICY = "drop_large"
 
@@ -55,18 +55,34 @@ def _check_task(session: Session, group_id: int, task_id: int | None) -> None:
         )
 
 
+def _previous(
+    session: Session, group_id: int, path: str, author: str
+) -> tuple[Snapshot | None, str | None, dict[str, Any] | None]:
+    """The snapshot a new one of `path` follows, the hash of the full manifest a delta
+    would be based on, and that manifest."""
+    prev = latest(session, group_id, path, author) or latest(session, group_id, path)
+    if prev is None:
+        return None, None, None
+    stored = load_manifests(session, [prev.manifest_hash])[0]
+    if prev.manifest_hash == prev.content_hash:
+        return prev, prev.manifest_hash, stored
+    # A delta: base the next one on the same full manifest, so chains stay one deep.
+    raw = blobstore.get_one(session, prev.manifest_hash)
+    base_hash = str(raw["base"])
+    return prev, base_hash, load_manifests(session, [base_hash])[0]
+
+
 def _manifest_blob(
-    session: Session, group_id: int, path: str, author: str, manifest: dict[str, Any]
+    prev: Snapshot | None,
+    base_hash: str | None,
+    base: dict[str, Any] | None,
+    manifest: dict[str, Any],
 ) -> tuple[str, dict[str, tuple[bytes, Any]], int | None]:
     """(manifest hash to store, blobs to add, id of an identical previous snapshot)."""
     content_hash, full = hash_value(manifest)
-    prev = latest(session, group_id, path, author) or latest(session, group_id, path)
     if prev is not None and prev.content_hash == content_hash:
         return prev.manifest_hash, {}, prev.id
-    if prev is not None:
-        stored = blobstore.get_one(session, prev.manifest_hash)
-        base_hash = stored["base"] if is_delta(stored) else prev.manifest_hash
-        base = load_manifest(session, base_hash)
+    if base_hash is not None and base is not None:
         delta = make_delta(base_hash, base, manifest)
         if worth_it(delta, full):
             delta_hash, delta_bytes = hash_value(delta)
@@ -100,10 +116,18 @@ def commit_in_session(
     manifest = pieces.manifest
     content_bytes = sum(len(pieces.blobs[h][0]) for h in manifest_refs(manifest))
     check_size(content_bytes, limits.max_snapshot_bytes)
-    stored = blobstore.existing(session, pieces.blobs)
+    prev, base_hash, base = _previous(session, group_id, path, author)
+    # Blobs are never deleted, so whatever the previous snapshot's manifest (and the base
+    # of its delta) refers to is stored: only the rest needs a look-up.
+    known = (manifest_hashes(base) if base else set()) & pieces.blobs.keys()
+    if prev is not None and prev.manifest_hash != base_hash:
+        known |= (
+            manifest_hashes(load_manifests(session, [prev.manifest_hash])[0]) & pieces.blobs.keys()
+        )
+    stored = known | blobstore.existing(session, pieces.blobs.keys() - known)
     validate_new_cells(nb, manifest, stored)
     content_hash, _ = hash_value(manifest)
-    manifest_hash, extra, same_as = _manifest_blob(session, group_id, path, author, manifest)
+    manifest_hash, extra, same_as = _manifest_blob(prev, base_hash, base, manifest)
     new_bytes = blobstore.put_many(session, pieces.blobs, stored)
     new_bytes += blobstore.put_many(session, extra) if extra else 0
     snap = Snapshot(

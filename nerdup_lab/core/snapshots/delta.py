@@ -10,7 +10,6 @@ two manifest blobs; a new full manifest is written when the delta stops paying o
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Any
 
 from .canonical import canonical
@@ -25,16 +24,28 @@ def _key(entry: list[Any]) -> tuple[Any, ...]:
 
 
 def make_delta(base_hash: str, base: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """A delta that turns the full manifest `base` into `new`."""
-    a = [_key(e) for e in base["cells"]]
-    b = [_key(e) for e in new["cells"]]
+    """A delta that turns the full manifest `base` into `new`.
+
+    One pass with a dictionary: each new entry found in the base extends the current
+    copied range when it follows it there, else starts a range; others are inserted.
+    Linear in the number of cells (entries are unique by cell id, so no LCS is needed).
+    """
+    where: dict[tuple[Any, ...], int] = {}
+    for i, entry in enumerate(base["cells"]):
+        where.setdefault(_key(entry), i)
     ops: list[Any] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append([i1, i2])
-        elif j2 > j1:
-            ops.append({"c": new["cells"][j1:j2]})
+    for entry in new["cells"]:
+        at = where.get(_key(entry))
+        last = ops[-1] if ops else None
+        if at is None:
+            if isinstance(last, dict):
+                last["c"].append(entry)
+            else:
+                ops.append({"c": [entry]})
+        elif isinstance(last, list) and last[1] == at:
+            last[1] = at + 1
+        else:
+            ops.append([at, at + 1])
     return {
         "base": base_hash,
         "ops": ops,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import select
@@ -54,16 +56,42 @@ def latest(
     return session.scalars(query.order_by(Snapshot.id.desc()).limit(1)).first()
 
 
+# Decoded full manifests by the hash of the blob that stores them. Blobs never change, so
+# the cache can never be stale; it saves the decompress-and-parse of the previous snapshot's
+# manifest on every commit and of both sides on every diff. Treat entries as read-only.
+_CACHE: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_CACHE_SIZE = 64
+_LOCK = threading.Lock()
+
+
+def clear_manifest_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _remember(h: str, manifest: dict[str, Any]) -> None:
+    with _LOCK:
+        _CACHE[h] = manifest
+        _CACHE.move_to_end(h)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+
+
 def load_manifests(session: Session, hashes: list[str]) -> list[dict[str, Any]]:
     """The full manifests stored under `hashes` (resolving deltas), in two queries at most."""
-    stored = blobstore.get_many(session, hashes)
-    bases = {m["base"] for m in stored.values() if is_delta(m)}
-    found = blobstore.get_many(session, bases - stored.keys()) if bases else {}
-    found.update(stored)
-    return [
-        apply_delta(stored[h], found[stored[h]["base"]]) if is_delta(stored[h]) else stored[h]
-        for h in hashes
-    ]
+    with _LOCK:
+        cached = {h: _CACHE[h] for h in hashes if h in _CACHE}
+    missing = [h for h in hashes if h not in cached]
+    if missing:
+        stored = blobstore.get_many(session, missing)
+        bases = {m["base"] for m in stored.values() if is_delta(m)}
+        found = blobstore.get_many(session, bases - stored.keys()) if bases else {}
+        found.update(stored)
+        for h in missing:
+            m = stored[h]
+            cached[h] = apply_delta(m, found[m["base"]]) if is_delta(m) else m
+            _remember(h, cached[h])
+    return [cached[h] for h in hashes]
 
 
 def load_manifest(session: Session, manifest_hash: str) -> dict[str, Any]:
