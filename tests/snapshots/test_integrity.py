@@ -77,3 +77,15 @@ def test_verify_reports_a_missing_blob(db, commit):
         s.delete(other)
     report = verify(db)
     assert any("missing" in p for p in report.problems)
+
+
+def test_verify_reports_a_corrupt_manifest_without_crashing(db, commit):
+    snap = commit(notebook(["x = 1"]))
+    with db.session() as s:
+        row = s.get(Snapshot, snap["id"])
+        s.execute(
+            update(Blob).where(Blob.hash == row.manifest_hash).values(data=b'r{"tampered":1}')
+        )
+    report = verify(db)
+    assert any("manifest does not match" in p for p in report.problems)
+    assert any("corrupt" in p for p in report.problems)

@@ -99,7 +99,9 @@ def verify(db: Database) -> VerifyReport:
             report.problems.append(f"snapshot {sid}: manifest unreadable ({err})")
             continue
         if hash_value(manifest)[0] != content_hash:
+            # A corrupt manifest cannot be trusted to list the snapshot's blobs either.
             report.problems.append(f"snapshot {sid}: manifest does not match its content hash")
+            continue
         needed = manifest_hashes(manifest)
         referenced |= needed
         missing = needed - present
