@@ -64,25 +64,14 @@ describe('commit helpers', () => {
     expect(normalisePolicy(undefined)).toBe('drop_large');
   });
 
-  it('puts the server message in words per status', () => {
+  it.each([
+    [400, 'The notebook file is not valid JSON: line 1.'],
+    [403, 'You are not a member of this group.'],
+    [413, 'The notebook is 31 MB; the limit is 25 MB.']
+  ])('shows the server message of a %i as it is', (status, message) => {
     expect(
-      commitErrorMessage(
-        new NerdUpApiError(413, 'too_large', 'Limit is 25 MB.'),
-        trans
-      )
-    ).toBe('The notebook is too large: Limit is 25 MB.');
-    expect(
-      commitErrorMessage(
-        new NerdUpApiError(400, 'invalid', 'Bad cell 3.'),
-        trans
-      )
-    ).toBe('The notebook is not valid: Bad cell 3.');
-    expect(
-      commitErrorMessage(
-        new NerdUpApiError(403, 'forbidden', 'Not a member.'),
-        trans
-      )
-    ).toBe('Not allowed: Not a member.');
+      commitErrorMessage(new NerdUpApiError(status, 'x', message), trans)
+    ).toBe(`Snapshot not committed: ${message}`);
   });
 
   it('writes sizes for people', () => {

@@ -34,24 +34,17 @@ export function normalisePolicy(value: unknown): OutputPolicy {
   return 'drop_large';
 }
 
-/** Words for a failed commit, from the server's own message. */
+/**
+ * Words for a failed commit. The server's message already says what is wrong (invalid
+ * notebook, over the size limit naming it, not a member), so it is shown as it is.
+ */
 export function commitErrorMessage(
   error: unknown,
   trans: TranslationBundle
 ): string {
-  if (!(error instanceof NerdUpApiError)) {
-    return trans.__('Snapshot not committed: %1', String(error));
-  }
-  switch (error.status) {
-    case 400:
-      return trans.__('The notebook is not valid: %1', error.message);
-    case 403:
-      return trans.__('Not allowed: %1', error.message);
-    case 413:
-      return trans.__('The notebook is too large: %1', error.message);
-    default:
-      return trans.__('Snapshot not committed: %1', error.message);
-  }
+  const message =
+    error instanceof NerdUpApiError ? error.message : String(error);
+  return trans.__('Snapshot not committed: %1', message);
 }
 
 async function askWithDialog(

@@ -318,6 +318,53 @@ test.describe('Notebook snapshots, as a new user', () => {
     expect(errors.filter(e => /nerdup/i.test(e))).toEqual([]);
   });
 
+  test('the notification opens the snapshot; a refused commit says why', async ({
+    page,
+    tmpPath
+  }) => {
+    await makeGroup(page, 'Error circle');
+    await page.notebook.createNew('tiny.ipynb');
+    await page.notebook.setCell(0, 'code', 'answer = 42');
+    const toast = await commitSnapshot(page, 'Tiny start');
+    await toast.getByRole('button', { name: 'Open snapshot' }).click();
+    const viewer = page.locator('.jp-NerdUp-viewer:visible');
+    await expect(viewer.locator('.jp-NerdUp-viewerBanner')).toContainText(
+      'Tiny start'
+    );
+    await expect(viewer.locator('.jp-NerdUp-viewerSource')).toHaveText(
+      'answer = 42'
+    );
+
+    // The file on disk gets broken behind the lab's back: the server refuses the
+    // commit (400) and its message reaches the user.
+    await api(page, 'PUT', `/api/contents/${tmpPath}/tiny.ipynb`, {
+      type: 'file',
+      format: 'text',
+      content: '{"cells": [ this is not json'
+    });
+    await page.getByRole('tab', { name: 'tiny.ipynb', exact: true }).click();
+    await page
+      .locator(
+        '.jp-NotebookPanel-toolbar [data-command="nerdup:commit-snapshot"]'
+      )
+      .click();
+    const dialog = page.locator('.jp-Dialog');
+    await dialog.locator('.jp-NerdUp-commitMessage').fill('Broken file');
+    await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+    const refusal = page
+      .locator('.Toastify__toast')
+      .filter({ hasText: 'Snapshot not committed' });
+    await expect(refusal).toContainText('not valid JSON');
+    await refusal.screenshot({
+      path: `${SHOTS}/snapshots-commit-refused-light.png`
+    });
+    await useTheme(page, 'dark');
+    await refusal.screenshot({
+      path: `${SHOTS}/snapshots-commit-refused-dark.png`
+    });
+    await useTheme(page, 'light');
+  });
+
   test('a 1600-cell diff with one edited cell renders fast', async ({
     page
   }) => {
