@@ -37,9 +37,8 @@ class NerdUpExtension(ExtensionApp):
                 "nerdup_version": __version__,
             }
         )
-        self.log.info(
-            "nerdup-lab %s: %s mode, %s", __version__, backend.mode, self.settings_obj.db_url
-        )
+        where = self.settings_obj.hub_url or self.settings_obj.db_url
+        self.log.info("nerdup-lab %s: %s mode, %s", __version__, backend.mode, where)
 
     def initialize_handlers(self) -> None:
         self.handlers.extend(routes())

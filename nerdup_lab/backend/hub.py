@@ -124,13 +124,16 @@ class HubBackend:
 
     async def status(self) -> dict[str, Any]:
         health = await self.health()
-        hub = {
+        hub: dict[str, Any] = {
             "url": self.hub_url,
             "reachable": health["reachable"],
             "live_updates": self.relay.connected,
         }
         if not health["reachable"]:
             hub["message"] = str(self.unreachable(health["message"]))
+        elif not self.relay.connected and self.relay.last_error:
+            # e.g. HTTP 403: the server token lacks the access scope (server_token_scopes).
+            hub["live_updates_error"] = self.relay.last_error
         return {"mode": self.mode, "storage": health.get("storage", "unknown"), "hub": hub}
 
     async def close(self) -> None:

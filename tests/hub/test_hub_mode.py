@@ -148,3 +148,19 @@ def test_service_restart_loses_nothing_and_the_stream_resumes(
 def test_every_route_is_forwarded_with_the_callers_identity(hub: Hub, path: str) -> None:
     reply = hub.as_user("carol", "GET", path)
     assert reply.status == 200, reply.body
+
+
+def test_a_members_only_group_never_reaches_an_outsiders_server(hub: Hub) -> None:
+    with (
+        EventBus(hub, "alice", hub.tokens["alice"]) as alices,
+        EventBus(hub, "carol", hub.tokens["carol"]) as carols,
+    ):
+        secret = hub.as_user(
+            "alice", "POST", "/groups", {"title": "Private", "visibility": "members"}
+        )
+        assert secret.status == 201, secret.body
+        open_one = new_group(hub, "alice", "Open to all")
+        alices.wait_for(2.0, group_id=secret.body["id"], kind="group.created")
+        # Carol's server gets the open group's event, and never the private one's.
+        carols.wait_for(2.0, group_id=open_one, kind="group.created")
+        assert all(e["group_id"] != secret.body["id"] for e in carols.events)
