@@ -1,14 +1,20 @@
 import * as React from 'react';
 
+import { Button } from '@jupyterlab/ui-components';
+
 import { useSidebar } from '../components/context';
 import { Markdown } from '../components/Markdown';
+import { RecapEditor } from './RecapEditor';
 import { when } from './Sessions';
 import { IRhythm } from './useRhythm';
 
 /** The rhythm's part of "Where we are": next session, last recap, open questions. */
 export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
-  const { trans } = useSidebar();
+  const { trans, model } = useSidebar();
+  const [editing, setEditing] = React.useState(false);
   const brief = props.rhythm.data.catchup;
+  const role = model.current?.group.my_role ?? null;
+  const editor = role !== null && role !== 'follower';
   if (!brief) {
     return null;
   }
@@ -44,7 +50,22 @@ export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
           <summary>
             {trans.__('Last session recap (%1)', when(last.occurrence.start))}
           </summary>
-          <Markdown source={last.body} />
+          {editing ? (
+            <RecapEditor
+              recap={last}
+              rhythm={props.rhythm}
+              onDone={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              <Markdown source={last.body} />
+              {editor && (
+                <Button small minimal onClick={() => setEditing(true)}>
+                  {trans.__('Edit recap')}
+                </Button>
+              )}
+            </>
+          )}
         </details>
       )}
     </div>

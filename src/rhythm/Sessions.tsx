@@ -6,6 +6,7 @@ import { addIcon, Button, checkIcon } from '@jupyterlab/ui-components';
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
 import { IGroupView } from '../model/types';
+import { PickTasks } from './PickTasks';
 import { IRhythm } from './useRhythm';
 import { IOccurrence, IStudySession } from './types';
 
@@ -105,7 +106,9 @@ function SessionItem(props: {
   const { session, view, rhythm } = props;
   const next = session.next as IOccurrence;
   const [present, setPresent] = React.useState<string[] | null>(null);
+  const [picking, setPicking] = React.useState(false);
   const member = view.group.my_role !== null;
+  const planner = member && view.group.my_role !== 'follower';
   const agenda =
     rhythm.data.catchup?.next_session?.session_id === session.id
       ? rhythm.data.catchup.next_session.agenda
@@ -169,6 +172,19 @@ function SessionItem(props: {
           </ul>
         </div>
       )}
+      {planner &&
+        (picking ? (
+          <PickTasks
+            sessionId={session.id}
+            view={view}
+            rhythm={rhythm}
+            onDone={() => setPicking(false)}
+          />
+        ) : (
+          <Button small minimal onClick={() => setPicking(true)}>
+            {trans.__('Plan the next session')}
+          </Button>
+        ))}
     </li>
   );
 }

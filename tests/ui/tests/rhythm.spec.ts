@@ -128,6 +128,29 @@ test.describe.serial('The rhythm of a group', () => {
     );
     await shoot(page, 'sessions', sessions);
 
+    // At the end of a session: pick tasks for the next one, then edit the recap.
+    await sessions
+      .getByRole('button', { name: 'Plan the next session' })
+      .click();
+    const picker = sessions.getByRole('group', {
+      name: 'Tasks for the next session'
+    });
+    await expect(picker.getByLabel('Plot review lengths')).toBeChecked();
+    await picker
+      .getByRole('button', { name: 'Put on the next agenda' })
+      .click();
+    await expect(picker).toHaveCount(0);
+    const recap = view.locator('.jp-NerdUp-recap');
+    await recap.locator('summary').click();
+    await expect(recap).toContainText('Who came:');
+    await recap.getByRole('button', { name: 'Edit recap' }).click();
+    await recap
+      .getByLabel('Recap (markdown)')
+      .fill('We plotted **review lengths** together.');
+    await recap.getByRole('button', { name: 'Save recap' }).click();
+    await expect(recap.locator('strong')).toHaveText('review lengths');
+    await shoot(page, 'brief', view.locator('.jp-NerdUp-rhythmBrief'));
+
     // Ask, then answer, accept and resolve: it moves to the FAQ.
     const questions = view.locator('.jp-NerdUp-questions');
     await questions.getByRole('button', { name: 'Ask a question' }).click();
