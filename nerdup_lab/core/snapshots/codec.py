@@ -8,6 +8,8 @@ The first byte names the codec:
   decoding gives exactly 75% and costs nothing to compress. The JSON skeleton (with the
   image values emptied) is zlib-compressed; each image follows as raw bytes. Encoding
   checks that decoding gives back the exact canonical bytes, otherwise it falls back to ``z``.
+- ``j``: bz2 of the canonical JSON, for text blobs of 4 KB and more where it beats zlib
+  (DataFrame tables, long logs: typically 20% smaller; bz2 is in the standard library).
 - ``r``: the canonical bytes as they are (tiny blobs, where zlib's header costs more).
 
 The hash always covers the canonical bytes, never the encoded ones, so `verify` can
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bz2
 import json
 import struct
 import zlib
@@ -30,6 +33,7 @@ _U32 = struct.Struct(">I")
 # Sample size used to decide whether raw image bytes are worth compressing at all
 # (PNG and JPEG are already compressed; trying zlib on a whole megabyte costs ~20 ms).
 _SAMPLE = 16 * 1024
+_BZ2_FROM = 4096
 
 
 def _image_mimes(obj: Any) -> list[tuple[str, str]]:
@@ -95,7 +99,12 @@ def encode(data: bytes, value: Any = None) -> bytes:
             return special
     if len(data) < 64:
         return b"r" + data
-    return b"z" + zlib.compress(data, _LEVEL)
+    packed = b"z" + zlib.compress(data, _LEVEL)
+    if len(data) >= _BZ2_FROM:
+        other = b"j" + bz2.compress(data, 9)
+        if len(other) < len(packed):
+            return other
+    return packed
 
 
 def decode(stored: bytes) -> bytes:
@@ -105,6 +114,8 @@ def decode(stored: bytes) -> bytes:
         return zlib.decompress(body)
     if kind == b"r":
         return bytes(body)
+    if kind == b"j":
+        return bz2.decompress(body)
     if kind == b"b":
         (head_len,) = _U32.unpack_from(body, 0)
         pos = 4 + head_len
