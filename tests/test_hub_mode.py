@@ -54,9 +54,14 @@ class _Echo(RequestHandler):
                 "if_match": self.request.headers.get("If-Match"),
             }
         )
+        if self.get_query_argument("as_proxy", ""):  # what CHP answers for a dead target
+            self.set_status(503)
+            self.finish("<html>Service Unavailable</html>")
+            return
         self.set_status(201 if self.request.method == "POST" else 200)
         self.set_header("Content-Type", "application/json")
         self.set_header("ETag", '"7"')
+        self.set_header("X-Nerdup-Service", "test")
         self.finish(json.dumps({"forwarded": path}))
 
     get = post = patch = delete = _answer  # type: ignore[assignment]
@@ -154,3 +159,12 @@ def test_hub_url_is_derived_only_when_a_service_name_is_configured():
     assert derived_hub_url("", env) == ""
     assert derived_hub_url("nerdup", env) == "https://hub.example.org/jh/services/nerdup/"
     assert derived_hub_url("nerdup", {"JUPYTERHUB_BASE_URL": "/"}) == ""
+
+
+async def test_a_page_from_the_proxy_instead_of_the_service_is_a_503(jp_fetch, stand_in):
+    with pytest.raises(HTTPClientError) as err:
+        await jp_fetch(
+            "nerdup", "api", "v1", "groups", params={"as_proxy": "1"}, headers=headers("bob", "t")
+        )
+    assert err.value.code == 503
+    assert "not reachable" in json.loads(err.value.response.body)["error"]["message"]

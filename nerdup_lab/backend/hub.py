@@ -24,7 +24,9 @@ from .hub_relay import EventRelay
 
 # Headers that carry meaning between the lab and the service, both ways.
 REQUEST_HEADERS = ("Content-Type", "If-Match", "Accept")
-RESPONSE_HEADERS = ("Content-Type", "ETag", "Location")
+RESPONSE_HEADERS = ("Content-Type", "ETag", "Location", "Content-Disposition")
+# Set by the service on every response (see nerdup_lab/hub/app.py).
+SERVICE_HEADER = "X-Nerdup-Service"
 BODY_METHODS = ("POST", "PATCH", "PUT")
 
 
@@ -98,8 +100,7 @@ class HubBackend:
             raise self.unreachable(str(err)) from err
         if response.code == 599:
             raise self.unreachable(str(response.error))
-        kind = response.headers.get("Content-Type", "")
-        if response.code not in (204, 304) and not kind.startswith("application/json"):
+        if SERVICE_HEADER not in response.headers:
             # The proxy's or the Hub's own page: the service itself did not answer.
             raise self.unreachable(f"HTTP {response.code} from the proxy")
         kept = {k: response.headers[k] for k in RESPONSE_HEADERS if k in response.headers}

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from tornado.web import Application
 
 from .._version import __version__
+from ..backend.hub import SERVICE_HEADER
 from ..backend.local import LocalBackend
 from ..config import NerdUp
 from ..handlers import routes
@@ -61,7 +62,9 @@ class HubService:
             # Behind JupyterHub's proxy; every request carries a Hub token.
             "allow_remote_access": True,
             "disable_check_xsrf": True,
-            "headers": {},
+            # On every answer, so the extension tells the service's own answers (any
+            # status, any content type) from the proxy's or the Hub's error pages.
+            "headers": {SERVICE_HEADER: __version__},
         }
         return Application(table, **settings)
 
