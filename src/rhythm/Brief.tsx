@@ -23,7 +23,12 @@ export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
     <div className="jp-NerdUp-brief">
       {brief.next_session && (
         <p className="jp-NerdUp-briefNext">
-          {trans.__('Next session: %1', when(brief.next_session.start))}
+          {Date.parse(brief.next_session.start) <= Date.now()
+            ? trans.__(
+                'Session going on since %1',
+                when(brief.next_session.start)
+              )
+            : trans.__('Next session: %1', when(brief.next_session.start))}
           {brief.next_session.agenda.length > 0 &&
             ` · ${trans._n('%1 task on the agenda', '%1 tasks on the agenda', brief.next_session.agenda.length)}`}
         </p>

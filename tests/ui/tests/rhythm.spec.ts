@@ -12,6 +12,7 @@ async function shoot(page: Page, name: string, target: Locator): Promise<void> {
       .querySelectorAll<HTMLElement>('.Toastify__close-button')
       .forEach(button => button.click())
   );
+  await target.scrollIntoViewIfNeeded();
   await target.screenshot({ path: `${SHOTS}/rhythm-${name}-light.png` });
   await useTheme(page, 'dark');
   await page.waitForTimeout(200);
