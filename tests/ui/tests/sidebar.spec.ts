@@ -29,7 +29,7 @@ async function fillForm(
 test.describe.serial('Study groups sidebar, as a new user', () => {
   test('creates a group, plans it, works a task, votes, and leaves', async ({
     page,
-    context
+    browser
   }) => {
     test.setTimeout(240_000); // one long story through every view
     const errors: string[] = [];
@@ -124,15 +124,23 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await expect(bar).toHaveAttribute('aria-valuenow', '0');
     await shoot(page, 'group-planned');
 
-    // A teammate's view (the same user in another tab) follows live.
-    const other = await context.newPage();
+    // A teammate's view (a second browser context on the same server) follows live.
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
     await other.goto(page.url());
     await other.waitForSelector('#jupyterlab-splash', { state: 'detached' });
-    await other.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
+    await other
+      .locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]')
+      .click({ timeout: 30000 });
+    // A fresh browser is another (anonymous) user: they find the group and follow it.
     const otherSidebar = other.locator('#nerdup-sidebar');
+    await otherSidebar
+      .getByRole('button', { name: 'Follow House prices, autumn round' })
+      .click({ timeout: 15000 });
     await expect(
       otherSidebar.getByRole('heading', { name: 'House prices, autumn round' })
-    ).toBeVisible({ timeout: 15000 });
+    ).toBeVisible();
+    await expect(otherSidebar.getByText('you: follower')).toBeVisible();
     const otherBar = progressOf(
       otherSidebar,
       'Progress of milestone Explore the data'
@@ -155,7 +163,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     });
     console.log(`other tab updated after ${Date.now() - changedAt} ms`);
     await other.screenshot({ path: `${SHOTS}/sidebar-live-other-tab.png` });
-    await other.close();
+    await otherContext.close();
 
     // Link the notebook open in the main area to a task.
     await page.notebook.createNew();
