@@ -1,7 +1,8 @@
 """Time nbdime's `diff_notebooks` on two notebook files, in its own process.
 
-Run as `python nbdime_case.py A.ipynb B.ipynb LIMIT_S`. Prints the seconds the diff took,
-or `timeout` when it did not finish within LIMIT_S (the parent also enforces a limit).
+Run as `python nbdime_case.py A.ipynb B.ipynb LIMIT_S`. Prints the seconds the diff took
+(the best of up to 5 runs for cases under a second), or `timeout` when the first run did not
+finish within LIMIT_S (the parent also enforces a limit).
 Only the diff is timed: reading the files and importing nbdime are not.
 """
 
@@ -26,11 +27,15 @@ def main() -> None:
 
     signal.signal(signal.SIGALRM, stop)
     signal.alarm(limit)
-    start = time.perf_counter()
-    diff_notebooks(a, b)
-    elapsed = time.perf_counter() - start
+    # Fast cases are repeated (up to 5 runs within ~1 s) and the best run kept, exactly as
+    # for our side, so a busy machine's scheduling noise does not decide the ratio.
+    times: list[float] = []
+    while len(times) < 5 and sum(times) < 1.0:
+        start = time.perf_counter()
+        diff_notebooks(a, b)
+        times.append(time.perf_counter() - start)
     signal.alarm(0)
-    print(f"{elapsed:.6f}", flush=True)
+    print(f"{min(times):.6f}", flush=True)
 
 
 if __name__ == "__main__":
