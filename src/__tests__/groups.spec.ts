@@ -122,7 +122,28 @@ describe('GroupsModel', () => {
     );
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(count(server, 'GET /groups/1')).toBe(before);
-    expect(count(server, 'GET /groups')).toBeGreaterThan(1);
+    // Group 2 is not mine and the directory is hidden: nothing to reload now...
+    expect(count(server, 'GET /me')).toBe(1);
+    expect(count(server, 'GET /groups')).toBe(1);
+    // ... the directory is reloaded when it is shown again.
+    await model.select(null);
+    expect(count(server, 'GET /groups')).toBe(2);
+  });
+
+  it('reloads the directory on an event while it is shown', async () => {
+    const server = groupServer();
+    const model = modelOn(server);
+    await model.start();
+    await model.select(null);
+    const before = count(server, 'GET /groups');
+    const reloaded = new Promise(resolve => model.changed.connect(resolve));
+    model.handleActivity(
+      { group_id: 2, activity_id: 1, kind: 'member.joined', actor: 'bob' },
+      0
+    );
+    await reloaded;
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(count(server, 'GET /groups')).toBe(before + 1);
   });
 
   it('sees new activity through the light fallback check', async () => {

@@ -194,6 +194,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       const found = await this.client.listGroups(query.trim() || undefined);
       if (query === this._query) {
         this._directory = found;
+        this._directoryStale = false;
       }
     });
   }
@@ -216,6 +217,8 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
     }
     if (groupId !== null) {
       await this.refreshCurrent();
+    } else if (this._directoryStale) {
+      await this.refreshDirectory();
     }
   }
 
@@ -329,7 +332,18 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   // -- Internals ------------------------------------------------------------------
 
   private async _applyTouched(touched: Set<number>): Promise<void> {
-    const work: Promise<void>[] = [this.refreshMe(), this.refreshDirectory()];
+    // Only what is on screen (or in the status bar) is reloaded now: my groups when
+    // one of them changed, the directory when it is shown (else on its next showing).
+    const mine = new Set(this.myGroups.map(g => g.id));
+    const work: Promise<void>[] = [];
+    if ([...touched].some(id => mine.has(id)) || this._currentId === null) {
+      work.push(this.refreshMe());
+    }
+    if (this._currentId === null) {
+      work.push(this.refreshDirectory());
+    } else {
+      this._directoryStale = true;
+    }
     if (this._currentId !== null && touched.has(this._currentId)) {
       work.push(this.refreshCurrent());
     }
@@ -404,6 +418,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   private _activityLimit: number;
   private _directory: IGroup[] = [];
   private _query = '';
+  private _directoryStale = false;
   private _me: IMe | null = null;
   private _currentId: number | null = null;
   private _cache = new Map<number, IGroupView>();
