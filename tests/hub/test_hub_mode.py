@@ -13,6 +13,14 @@ def new_group(hub: Hub, user: str, title: str) -> int:
     return int(reply.body["id"])
 
 
+def live(hub: Hub, *users: str) -> None:
+    """Wait until each user's server has its event stream from the service open (after a
+    service restart a server reconnects with backoff, up to ~20 s)."""
+    for user in users:
+        up = poll(30.0, lambda u=user: hub.as_user(u, "GET", "/status").body["hub"]["live_updates"])
+        assert up, f"{user}'s server has no event stream from the service"
+
+
 def test_status_says_hub_mode_and_service_reachable(hub: Hub) -> None:
     reply = hub.as_user("alice", "GET", "/status")
     assert reply.status == 200
@@ -44,6 +52,7 @@ def test_snapshot_from_alices_server_is_listed_on_bobs_within_2s(hub: Hub) -> No
         {"type": "notebook", "format": "json", "content": notebook("df.describe()")},
     )
     assert saved.status in (200, 201), saved.body
+    live(hub, "bob")
     with EventBus(hub, "bob", hub.tokens["bob"]) as bobs_bus:
         # ... and commits it from there: her server reads the file and sends it on.
         committed = hub.as_user(
@@ -107,6 +116,7 @@ def test_service_restart_loses_nothing_and_the_stream_resumes(
     hub: Hub, service: ServiceProcess
 ) -> None:
     gid = new_group(hub, "alice", "Survives restarts")
+    live(hub, "alice")
     with EventBus(hub, "alice", hub.tokens["alice"]) as alices_bus:
         assert hub.as_user("bob", "POST", f"/groups/{gid}/members", {}).status == 201
         alices_bus.wait_for(2.0, group_id=gid, kind="member.joined")
@@ -151,6 +161,7 @@ def test_every_route_is_forwarded_with_the_callers_identity(hub: Hub, path: str)
 
 
 def test_a_members_only_group_never_reaches_an_outsiders_server(hub: Hub) -> None:
+    live(hub, "alice", "carol")
     with (
         EventBus(hub, "alice", hub.tokens["alice"]) as alices,
         EventBus(hub, "carol", hub.tokens["carol"]) as carols,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from hubkit import EventBus, Hub, LocalHub, ServiceProcess, free_port
+from hubkit import EventBus, Hub, LocalHub, ServiceProcess, free_port, poll
 from sqlalchemy.engine import make_url
 
 PG_ADMIN_URL = os.environ.get(
@@ -69,6 +69,10 @@ def test_two_replicas_on_postgresql_deliver_each_others_events(
     assert bob_status["hub"]["url"] == replica_b.url
     assert alice_status["storage"] == bob_status["storage"] == "postgresql"
 
+    for user in ("alice", "bob"):  # each server's event stream is open
+        assert poll(
+            30.0, lambda u=user: hub.as_user(u, "GET", "/status").body["hub"]["live_updates"]
+        )
     with (
         EventBus(hub, "alice", hub.tokens["alice"]) as alices,
         EventBus(hub, "bob", hub.tokens["bob"]) as bobs,
