@@ -327,6 +327,18 @@ test.describe('Notebook snapshots, as a new user', () => {
     await makeGroup(page, 'Error circle');
     await page.notebook.createNew('tiny.ipynb');
     await page.notebook.setCell(0, 'code', 'answer = 42');
+
+    // The File menu offers the snapshot commands (declared in schema/plugin.json).
+    await page.locator('.lm-MenuBar-itemLabel', { hasText: 'File' }).click();
+    const labels = page.locator('.lm-Menu .lm-Menu-itemLabel');
+    for (const label of [
+      'Commit snapshot',
+      'Show snapshot history',
+      'Open progress dashboard'
+    ]) {
+      await expect(labels.filter({ hasText: label })).toBeVisible();
+    }
+    await page.keyboard.press('Escape');
     const toast = await commitSnapshot(page, 'Tiny start');
     await toast.getByRole('button', { name: 'Open snapshot' }).click();
     const viewer = page.locator('.jp-NerdUp-viewer:visible');
