@@ -1,5 +1,6 @@
 import './base.css';
 import './sidebar.css';
 import './snapshots.css';
+import './snapshot-diff.css';
 import './dashboard.css';
 import './rhythm.css';
