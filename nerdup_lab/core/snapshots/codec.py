@@ -8,8 +8,9 @@ The first byte names the codec:
   decoding gives exactly 75% and costs nothing to compress. The JSON skeleton (with the
   image values emptied) is zlib-compressed; each image follows as raw bytes. Encoding
   checks that decoding gives back the exact canonical bytes, otherwise it falls back to ``z``.
-- ``j``: bz2 of the canonical JSON, for text blobs of 4 KB and more where it beats zlib
+- ``j``: bz2 of the canonical JSON, for *outputs* of 4 KB and more where it beats zlib
   (DataFrame tables, long logs: typically 20% smaller; bz2 is in the standard library).
+  Not for manifests: they are read on every diff, and bz2 decompresses ~10x slower.
 - ``r``: the canonical bytes as they are (tiny blobs, where zlib's header costs more).
 
 The hash always covers the canonical bytes, never the encoded ones, so `verify` can
@@ -100,7 +101,7 @@ def encode(data: bytes, value: Any = None) -> bytes:
     if len(data) < 64:
         return b"r" + data
     packed = b"z" + zlib.compress(data, _LEVEL)
-    if len(data) >= _BZ2_FROM:
+    if len(data) >= _BZ2_FROM and isinstance(value, dict) and "output_type" in value:
         other = b"j" + bz2.compress(data, 9)
         if len(other) < len(packed):
             return other
