@@ -22,6 +22,8 @@ module.exports = {
   use: {
     ...baseConfig.use,
     baseURL,
+    // JupyterLab's service worker would answer fetches before page.route() sees them.
+    serviceWorkers: 'block',
     headless: true,
     video: 'off',
     trace: 'off',
