@@ -34,6 +34,11 @@ class PublicGroupHandler(ExtensionHandlerMixin, JupyterHandler):
             self._not_found()
             return
         backend: Backend = self.settings["nerdup_backend"]
+        if getattr(backend, "forwards", False):
+            # JupyterHub mode: the hub service owns the data; its public page is not
+            # served through a user's server (which would need that user to be logged in).
+            self._not_found()
+            return
         try:
             html = await backend.public_group_page(int(group_id))
         except NotFound:

@@ -8,6 +8,7 @@ from typing import Any
 from tornado.web import authenticated
 
 from ..core.errors import InvalidInput
+from .blog_hub import fetch_post
 from .resource import ResourceHandler
 from .workspace import target_dir, write_files
 
@@ -16,6 +17,10 @@ FLAGS = ("hide_code", "hide_outputs")
 
 
 class BlogPostHandler(ResourceHandler):
+    # In hub mode the GET is forwarded as usual; the POST renders on the service and
+    # writes here (see blog_hub), since only this server has the workspace.
+    forward_in_hub_mode = False
+
     """GET downloads the post (a zip for Markdown, the page for HTML); the options come as
     query parameters (`format`, `hide_code`, `hide_outputs`, comma-separated `*_tags`).
     POST writes it into the workspace (JSON body with the same options plus `directory`
@@ -37,8 +42,17 @@ class BlogPostHandler(ResourceHandler):
                 options[name] = raw == "true"
         return options
 
+    @property
+    def hub_mode(self) -> bool:
+        return bool(getattr(self.backend, "forwards", False))
+
     @authenticated
     async def get(self, snapshot_id: str) -> None:
+        if self.hub_mode:
+            from .forward import forward_request
+
+            await forward_request(self)
+            return
         sid = self.path_id(snapshot_id, "snapshot")
         post = await self.backend.export_blog_post(self.caller, sid, self._query_options())
         name, media_type, data = post.download()
@@ -50,13 +64,18 @@ class BlogPostHandler(ResourceHandler):
     async def post(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         body = self.json_body()
-        post = await self.backend.export_blog_post(self.caller, sid, body)
+        if self.hub_mode:
+            main_name, files = await fetch_post(self, sid, body)
+            kind = "html" if main_name.endswith(".html") else "markdown"
+        else:
+            post = await self.backend.export_blog_post(self.caller, sid, body)
+            main_name, files, kind = post.main, post.files, post.format
         directory = target_dir(body.get("directory"))
         written = await write_files(
-            self.contents_manager, directory, post.files, overwrite=bool(body.get("overwrite"))
+            self.contents_manager, directory, files, overwrite=bool(body.get("overwrite"))
         )
-        main = next(p for p in written if p.endswith(post.main))
-        self.send({"path": main, "files": written, "format": post.format}, 201)
+        main = next(p for p in written if p.endswith(main_name))
+        self.send({"path": main, "files": written, "format": kind}, 201)
 
 
 class ReportHandler(ResourceHandler):
