@@ -2,6 +2,7 @@
 #   make lab      install, then start JupyterLab with nerdup-lab (embedded SQLite, demo data)
 #   make test     install test tools, then run lint, pytest, jest and the browser tests
 #   make install  install into .venv without starting anything
+#   make hub      start a real local JupyterHub (alice, bob, carol) with the nerdup service
 
 PYTHON ?= python3
 VENV := .venv
@@ -10,9 +11,10 @@ export PATH := $(BIN):$(PATH)
 
 STAMP := $(VENV)/.nerdup-deps
 UI_STAMP := tests/ui/node_modules/.nerdup-deps
+HUB_STAMP := hub/node_modules/.nerdup-deps
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: lab install build test lint pytest jest ui-test chromium postgres bench clean
+.PHONY: lab install build test lint pytest hub-test jest ui-test chromium postgres bench hub clean
 
 lab: install
 	jupyter nerdup demo --if-empty
@@ -70,15 +72,33 @@ $(UI_STAMP): tests/ui/package.json
 	cd tests/ui && jlpm install
 	touch $@
 
-ui-test: install chromium $(UI_STAMP)
-	cd tests/ui && rm -f results.json && (jlpm playwright test; echo $$? > .exit-code); \
-	  python ../../scripts/ui_summary.py results.json; exit $$(cat .exit-code)
+# configurable-http-proxy from npm, for `make hub` and the JupyterHub suites.
+$(HUB_STAMP): hub/package.json
+	cd hub && jlpm install
+	touch $@
 
-test: lint pytest jest ui-test
+hub: install $(HUB_STAMP)
+	python scripts/run_hub.py
+
+# The JupyterHub end-to-end suite: a real Hub, proxy and single-user servers. Its own pytest
+# process, because pytest-jupyter's fixtures must not load there.
+hub-test: install postgres $(HUB_STAMP)
+	NERDUP_TEST_PG_URL=$(PG_URL) python -m pytest tests/hub --confcutdir=tests/hub -p no:asyncio -q
+
+# Browser tests: Galata against one JupyterLab, then the JupyterHub login walk; one summary
+# line `N passed, N failed` over both.
+ui-test: install chromium $(UI_STAMP) $(HUB_STAMP)
+	cd tests/ui && rm -f results.json test-results/hub-results.json && \
+	  (jlpm playwright test; echo $$? > .exit-code) && \
+	  (jlpm playwright test -c playwright.hub.config.js; echo $$? > .exit-code-hub); \
+	  python ../../scripts/ui_summary.py results.json test-results/hub-results.json; \
+	  test "$$(cat .exit-code)" = 0 && test "$$(cat .exit-code-hub)" = 0
+
+test: lint pytest hub-test jest ui-test
 
 bench: install postgres
 	python bench/run.py
 
 clean:
 	jlpm clean:all || true
-	rm -rf $(VENV) node_modules tests/ui/node_modules
+	rm -rf $(VENV) node_modules tests/ui/node_modules hub/node_modules

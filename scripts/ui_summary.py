@@ -1,5 +1,5 @@
-"""Print the browser suite's result as one line `N passed, N failed` from Playwright's
-JSON report, so CI's test counter sees it. Exits non-zero when the report is missing."""
+"""Print the browser suites' result as one line `N passed, N failed` from Playwright's
+JSON reports, so CI's test counter sees it. A missing report counts as a failed test."""
 
 from __future__ import annotations
 
@@ -21,20 +21,23 @@ def count(suite: dict[str, Any], tally: dict[str, int]) -> None:
         count(child, tally)
 
 
-def main(path: str) -> int:
-    report = Path(path)
-    if not report.exists():
-        print("0 passed, 1 failed  (no browser test report: the run did not start)")
-        return 1
+def main(paths: list[str]) -> int:
     tally = {"passed": 0, "failed": 0, "skipped": 0}
-    for suite in json.loads(report.read_text()).get("suites", []):
-        count(suite, tally)
+    for path in paths:
+        report = Path(path)
+        if not report.exists():
+            # A suite that never started counts as a failure, never as nothing.
+            tally["failed"] += 1
+            print(f"no browser test report at {path}: that run did not start", file=sys.stderr)
+            continue
+        for suite in json.loads(report.read_text()).get("suites", []):
+            count(suite, tally)
     line = f"{tally['passed']} passed, {tally['failed']} failed"
     if tally["skipped"]:
         line += f", {tally['skipped']} skipped"
     print(line)
-    return 0
+    return 1 if tally["failed"] else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "results.json"))
+    sys.exit(main(sys.argv[1:] or ["results.json"]))
