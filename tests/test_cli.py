@@ -126,6 +126,14 @@ def test_group_list_and_show(cli, group):
     one_line_error(cli("group", "show", "first"), 2, "GROUP must be a group id")
 
 
+def test_commands_create_the_database_on_first_use(cli):
+    # Like the server at start-up: no `init` needed before the first real command.
+    assert "No groups yet" in cli.ok("group", "list").out
+    created = cli.ok("group", "create", "Food reviews", "--user", "alice")
+    assert created.out.startswith("Created group 1:")
+    assert "up to date" in cli.ok("init").out
+
+
 def test_group_list_on_an_empty_database(cli):
     cli.ok("init")
     assert "No groups yet" in cli.ok("group", "list").out

@@ -22,6 +22,7 @@ from traitlets.config.loader import KVArgParseConfigLoader
 
 from .._version import __version__
 from ..config import NerdUp
+from ..core import migrate
 from ..core.db import Database
 from ..core.errors import (
     Conflict,
@@ -76,6 +77,11 @@ class NerdUpCommand(JupyterApp):
         help="The user the command acts as; needed by commands that change a group.",
     ).tag(config=True)
 
+    # Like the server extension at start-up, a command brings the database to this
+    # release's schema before using it; the commands that report or perform the
+    # upgrade themselves (init, db upgrade, verify) turn this off.
+    upgrades_database: ClassVar[bool] = True
+
     _db: Database | None = None
 
     # traitlets reports bad options through the log: one plain line, like our own errors.
@@ -121,6 +127,8 @@ class NerdUpCommand(JupyterApp):
     def db(self) -> Database:
         if self._db is None:
             self._db = Database(self.settings.db_url)
+            if self.upgrades_database:
+                migrate.upgrade(self._db)
         return self._db
 
     @contextmanager

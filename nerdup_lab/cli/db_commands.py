@@ -10,6 +10,7 @@ from .base import NerdUpCommand
 class InitCommand(NerdUpCommand):
     description = "Create the nerdup database, or upgrade it to this release's schema."
     examples = "jupyter nerdup init --db-url=sqlite:////srv/nerdup/nerdup.sqlite"
+    upgrades_database = False
 
     def run(self) -> None:
         before = migrate.current_revision(self.db)
@@ -25,6 +26,7 @@ class InitCommand(NerdUpCommand):
 
 class UpgradeCommand(NerdUpCommand):
     description = "Upgrade an existing nerdup database in place to this release's schema."
+    upgrades_database = False
 
     def run(self) -> None:
         before = migrate.current_revision(self.db)
@@ -50,6 +52,7 @@ class VerifyCommand(NerdUpCommand):
         "Check the storage: the schema is current, every snapshot blob re-hashes to its "
         "name and every snapshot reads back whole. Exits with 1 when a problem is found."
     )
+    upgrades_database = False
 
     def run(self) -> None:
         current, head = migrate.current_revision(self.db), migrate.head_revision()
