@@ -7,6 +7,7 @@ import {
   searchIcon
 } from '@jupyterlab/ui-components';
 
+import { CommunitySessions } from '../rhythm/Community';
 import { useSidebar } from './context';
 import { GroupCard } from './GroupCard';
 import { NewGroupForm } from './NewGroupForm';
@@ -67,6 +68,7 @@ export function Directory(): JSX.Element {
           ))}
         </ul>
       )}
+      <CommunitySessions />
     </section>
   );
 }

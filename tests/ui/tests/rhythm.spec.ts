@@ -109,6 +109,7 @@ test.describe.serial('The rhythm of a group', () => {
     await openSidebar(page);
     const sidebar = page.locator('#nerdup-sidebar');
     await sidebar
+      .locator('.jp-NerdUp-cards')
       .getByRole('button', { name: 'Fine food club', exact: true })
       .click();
     const view = sidebar.locator('.jp-NerdUp-groupView');
@@ -217,6 +218,13 @@ test.describe.serial('The rhythm of a group', () => {
     await replace.getByRole('button', { name: 'Keep it' }).click();
 
     await shoot(page, 'showcase', showcase);
+
+    // The community view: upcoming sessions of every open group, in the directory.
+    await view.getByRole('button', { name: 'Back to all groups' }).click();
+    const community = sidebar.locator('.jp-NerdUp-community');
+    await expect(community).toContainText('Fine food club');
+    await expect(community).toContainText('Thursday co-coding');
+    await shoot(page, 'community', community);
     // The 409 is the expected answer to the second export (files exist).
     const unexpected = errors.filter(
       e => !e.includes('favicon') && !e.includes('409 (Conflict)')
