@@ -75,11 +75,6 @@ class NerdUp(Configurable):
         ),
     ).tag(config=True)
 
-    seed_demo = Bool(
-        False,
-        help="Seed the demo community into an empty database at start-up.",
-    ).tag(config=True)
-
     public_pages = Bool(
         False,
         help="Serve read-only public pages of open groups without login.",
