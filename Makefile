@@ -16,9 +16,12 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 .PHONY: lab install build test lint pytest hub-test jest ui-test chromium postgres bench hub clean
 
+# Containers and CI machines often run as root, which JupyterLab refuses without a flag.
+LAB_ARGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 lab: install
 	jupyter nerdup demo --if-empty
-	jupyter lab
+	jupyter lab $(LAB_ARGS)
 
 # Python dependencies and the package in development mode; the frontend is rebuilt every
 # time (a few seconds) so `make lab` always serves the current source.
