@@ -3,12 +3,13 @@ import {
   currentMilestone,
   daysUntil,
   filterTasks,
+  isGroupDone,
   isMine,
   recentWork,
   whoToAsk
 } from '../model/derive';
 import { IActivity, IGroup, IMilestone, ITask } from '../model/types';
-import { group, task } from './fakeserver';
+import { group, progress, task } from './fakeserver';
 
 const t = (id: number, extra: Record<string, unknown> = {}) =>
   task(id, extra) as unknown as ITask;
@@ -79,5 +80,17 @@ describe('derive', () => {
       'committed a snapshot'
     );
     expect(activitySummary(a('took on “X”'))).toBe('took on “X”');
+  });
+
+  it('treats a finished group or one with every task done as done', () => {
+    const g = (extra: Record<string, unknown>) =>
+      group(1, extra) as unknown as IGroup;
+    const all = { ...progress(100), tasks_total: 6, tasks_done: 6 };
+    const some = { ...progress(50), tasks_total: 6, tasks_done: 3 };
+    expect(isGroupDone(g({ progress: all }))).toBe(true);
+    expect(isGroupDone(g({ progress: some, status: 'finished' }))).toBe(true);
+    expect(isGroupDone(g({ progress: some }))).toBe(false);
+    // A plan with no tasks yet is not "done", whatever the fraction says.
+    expect(isGroupDone(g({ progress: progress(100) }))).toBe(false);
   });
 });

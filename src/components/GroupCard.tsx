@@ -2,6 +2,7 @@ import * as React from 'react';
 
 import { Button } from '@jupyterlab/ui-components';
 
+import { isGroupDone } from '../model/derive';
 import { IGroup, Role } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
@@ -22,6 +23,7 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
     setBusy(false);
   };
   const stage = group.current_milestone?.title;
+  const done = isGroupDone(group);
   const titleId = `jp-NerdUp-card-${group.id}`;
   return (
     <li className="jp-NerdUp-card" aria-labelledby={titleId}>
@@ -41,7 +43,11 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
         )}
       </div>
       <div className="jp-NerdUp-card-stage">
-        {stage ? trans.__('Stage: %1', stage) : trans.__('No milestone yet')}
+        {stage
+          ? trans.__('Stage: %1', stage)
+          : done
+            ? trans.__('Plan completed')
+            : trans.__('No milestone yet')}
       </div>
       <ProgressBar
         progress={group.progress}
@@ -49,7 +55,7 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
       />
       <div className="jp-NerdUp-meta">
         <span>{trans._n('%1 member', '%1 members', group.member_count)}</span>
-        <Deadline date={group.deadline} />
+        <Deadline date={group.deadline} done={done} />
       </div>
       {!group.my_role && (
         <div className="jp-NerdUp-actions">

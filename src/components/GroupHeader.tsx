@@ -7,7 +7,7 @@ import {
   refreshIcon
 } from '@jupyterlab/ui-components';
 
-import { currentMilestone } from '../model/derive';
+import { currentMilestone, isGroupDone } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
@@ -71,10 +71,14 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
           <span className="jp-NerdUp-badge">{trans.__('not a member')}</span>
         )}
         <span>{trans._n('%1 member', '%1 members', group.member_count)}</span>
-        <Deadline date={group.deadline} />
+        <Deadline date={group.deadline} done={isGroupDone(group)} />
       </div>
       <div className="jp-NerdUp-stage">
-        {now ? trans.__('Stage: %1', now.title) : trans.__('No current stage')}
+        {now
+          ? trans.__('Stage: %1', now.title)
+          : isGroupDone(group)
+            ? trans.__('Plan completed')
+            : trans.__('No current stage')}
       </div>
       <ProgressBar
         progress={group.progress}

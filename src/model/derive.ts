@@ -50,6 +50,20 @@ export function currentMilestone(
 }
 
 /** Organizers and mentors: the people a newcomer asks. */
+/**
+ * A group with nothing left to do: finished or archived, or every task done. Its deadline
+ * is then history, not a countdown, and its "stage" is the end of the plan.
+ */
+export function isGroupDone(
+  group: Pick<IGroup, 'status' | 'progress'>
+): boolean {
+  return (
+    group.status === 'finished' ||
+    group.status === 'archived' ||
+    (group.progress.tasks_total > 0 && group.progress.fraction >= 1)
+  );
+}
+
 export function whoToAsk(group: IGroup): IMember[] {
   const rank: Partial<Record<Role, number>> = { organizer: 0, mentor: 1 };
   return (group.members ?? [])
