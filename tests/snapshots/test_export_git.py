@@ -70,8 +70,3 @@ def test_export_refuses_a_non_empty_folder(db, group, commit, tmp_path):
     (tmp_path / "keep.txt").write_text("mine")
     with pytest.raises(Conflict):
         export_git(db, group, tmp_path)
-
-
-def test_export_accepts_the_cli_argument_order(db, group, commit, tmp_path):
-    _history(db, commit)
-    assert export_git(db, "alice", group, tmp_path / "r")["commits"] == 3

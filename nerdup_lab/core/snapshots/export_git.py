@@ -54,9 +54,9 @@ def _safe_relpath(path: str) -> PurePosixPath:
 
 def export_git(
     db: Database,
-    group_id: int | str,
-    dest: str | Path | int,
-    author: str | Path | None = None,
+    group_id: int,
+    dest: str | Path,
+    author: str | None = None,
     *,
     viewer: str | None = None,
 ) -> dict[str, Any]:
@@ -66,12 +66,6 @@ def export_git(
     member's snapshots under `<member>/<path>`. With `viewer`, checks that they may view
     the group (the CLI, run by the database owner, passes none).
     """
-    if isinstance(group_id, str) and isinstance(dest, int):
-        # Also accept the order `export_git(db, viewer, group_id, dest)`, as the
-        # `jupyter nerdup export-git` command calls it.
-        viewer, group_id, dest, author = group_id, dest, str(author), None
-    if not isinstance(group_id, int) or isinstance(dest, int) or isinstance(author, Path):
-        raise TypeError("export_git(db, group_id, dest, author=None, *, viewer=None)")
     if shutil.which("git") is None:
         raise Unavailable("export-git needs the `git` program, which is not installed.")
     target = Path(dest)
