@@ -2,8 +2,8 @@
 jupyter-server with the nerdup extension loaded (pytest-jupyter).
 
 PostgreSQL is never skipped: if it cannot be reached, the tests that need it fail with
-a message saying how to start it. Each test gets its own PostgreSQL database, created
-from a migrated template, so tests do not see each other's rows.
+a message saying how to start it. Each test gets its own empty PostgreSQL database (the
+extension migrates it at start-up, as in production), so tests do not see each other's rows.
 """
 
 from __future__ import annotations
