@@ -14,6 +14,11 @@ from .schema_files import schema_path
 ACTIVITY_SCHEMA_ID = "https://events.nerdup-lab.org/activity/v1"
 ACTIVITY_SCHEMA_FILE = ("events", "activity.v1.json")
 
+# Hub mode's event stream: the service writes a keep-alive this often, and the relay in
+# each user's server takes a stream silent for much longer than this as dead. Proxies can
+# keep a stream open after the service behind them is gone, so silence is the only sign.
+STREAM_HEARTBEAT_SECONDS = 5.0
+
 
 def register_schemas(event_logger: Any) -> None:
     """Register nerdup's event schemas on a jupyter_events EventLogger (idempotent)."""

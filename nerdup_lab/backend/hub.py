@@ -128,11 +128,11 @@ class HubBackend:
         hub: dict[str, Any] = {
             "url": self.hub_url,
             "reachable": health["reachable"],
-            "live_updates": self.relay.connected,
+            "live_updates": self.relay.live,
         }
         if not health["reachable"]:
             hub["message"] = str(self.unreachable(health["message"]))
-        elif not self.relay.connected and self.relay.last_error:
+        elif not self.relay.live and self.relay.last_error:
             # e.g. HTTP 403: the server token lacks the access scope (server_token_scopes).
             hub["live_updates_error"] = self.relay.last_error
         return {"mode": self.mode, "storage": health.get("storage", "unknown"), "hub": hub}

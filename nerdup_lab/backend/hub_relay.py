@@ -20,12 +20,15 @@ from typing import Any
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 
-from ..events import activity_event
+from ..events import STREAM_HEARTBEAT_SECONDS, activity_event
 
-# The service sends a heartbeat every 15 s; a stream is re-opened at least this often so
-# a silently dead connection is noticed (ids make the reconnect lossless).
+# A stream is re-opened at least this often (ids make the reconnect lossless).
 STREAM_TIMEOUT_SECONDS = 120.0
-MIN_BACKOFF, MAX_BACKOFF = 0.5, 15.0
+# A stream that has sent nothing, not even a heartbeat, for this long is dead: the proxy
+# in front of a stopped service may keep the connection open without ever closing it.
+IDLE_LIMIT_SECONDS = 2.5 * STREAM_HEARTBEAT_SECONDS
+# Short enough that a restarted service is back in a user's lab within seconds.
+MIN_BACKOFF, MAX_BACKOFF = 0.5, 5.0
 
 
 class EventRelay:
@@ -44,9 +47,18 @@ class EventRelay:
         self.connected = False
         self.last_error = ""
         self.connected_at = 0.0
+        self._last_seen = 0.0
+        # Chunks of a stream given up as dead must not be mixed into the next one.
+        self._generation = 0
         self._buffer = ""
         self._status_ok = False
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def live(self) -> bool:
+        """Connected, and heard from lately (a heartbeat at least): live updates flow."""
+        recent = time.monotonic() - self._last_seen < 2 * STREAM_HEARTBEAT_SECONDS
+        return self.connected and recent
 
     def start(self) -> None:
         if self._task is None:
@@ -82,18 +94,28 @@ class EventRelay:
         headers = {"Authorization": f"token {self.token}", "Accept": "text/event-stream"}
         if self.last_id is not None:
             headers["Last-Event-ID"] = str(self.last_id)
+        self._generation += 1
+        generation = self._generation
         self._buffer = ""
         self._status_ok = False
+        self._last_seen = time.monotonic()
         request = HTTPRequest(
             self.url,
             headers=headers,
-            streaming_callback=self._on_chunk,
+            streaming_callback=lambda chunk: self._on_chunk(chunk, generation),
             header_callback=self._on_header,
             connect_timeout=5,
             request_timeout=STREAM_TIMEOUT_SECONDS,
         )
+        fetch = asyncio.ensure_future(AsyncHTTPClient().fetch(request))
+        while not fetch.done():
+            await asyncio.wait([fetch], timeout=1.0)
+            if not fetch.done() and time.monotonic() - self._last_seen > IDLE_LIMIT_SECONDS:
+                # Give the silent stream up; its socket closes at its own timeout.
+                fetch.add_done_callback(lambda f: f.cancelled() or f.exception())
+                raise TimeoutError(f"no heartbeat from the service for {IDLE_LIMIT_SECONDS} s")
         try:
-            await AsyncHTTPClient().fetch(request)
+            fetch.result()
         except HTTPClientError as err:
             if err.code != 599 or not self.connected:  # 599 after data: our own timeout
                 raise
@@ -104,9 +126,12 @@ class EventRelay:
             parts = line.split()
             self._status_ok = len(parts) > 1 and parts[1] == "200"
 
-    def _on_chunk(self, chunk: bytes) -> None:
+    def _on_chunk(self, chunk: bytes, generation: int) -> None:
+        if generation != self._generation:
+            return
         if not self._status_ok:  # an error page, not the stream; fetch() raises for it
             return
+        self._last_seen = time.monotonic()
         if not self.connected:
             self.connected = True
             self.connected_at = time.monotonic()

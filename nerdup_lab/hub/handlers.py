@@ -9,12 +9,9 @@ from tornado.iostream import StreamClosedError
 from tornado.web import RequestHandler, authenticated
 
 from .._version import __version__
+from ..events import STREAM_HEARTBEAT_SECONDS
 from ..handlers.base import NerdUpHandler
 from .stream import ActivityStream, Event, Subscription
-
-# A comment line this often keeps proxies from closing an idle stream and lets both ends
-# notice a dead connection.
-HEARTBEAT_SECONDS = 15.0
 
 
 class HealthHandler(RequestHandler):
@@ -78,7 +75,9 @@ class EventStreamHandler(NerdUpHandler):
                 await self._send(username, old)
         while True:
             try:
-                event: Event | None = await asyncio.wait_for(sub.queue.get(), HEARTBEAT_SECONDS)
+                event: Event | None = await asyncio.wait_for(
+                    sub.queue.get(), STREAM_HEARTBEAT_SECONDS
+                )
             except TimeoutError:
                 self.write(": keep-alive\n\n")
                 await self.flush()
