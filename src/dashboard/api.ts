@@ -1,6 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import { requestAPI } from '../api';
+import type { IActivity, IActivityPage } from '../model/types';
 
 /** The group facts the dashboard and the commit dialog read (see schema/openapi.json). */
 
@@ -49,20 +50,8 @@ export interface IGroupInfo {
   members?: Array<{ username: string; role: string; joined_at?: string }>;
 }
 
-export interface IActivity {
-  id: number;
-  group_id: number;
-  actor: string;
-  kind: string;
-  summary: string;
-  subject: Record<string, unknown>;
-  created_at: string;
-}
-
-export interface IActivityPage {
-  items: IActivity[];
-  next: number | null;
-}
+// The activity feed's shapes are the sidebar model's: one definition of the API.
+export type { IActivity, IActivityPage } from '../model/types';
 
 export interface IMe {
   user: { username: string; display_name: string };

@@ -3,6 +3,7 @@
  * possible here) and at a JupyterLab started with jupyter_server_test_config.py.
  */
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+const chromium = require('./chromium');
 
 // Galata defaults to port 8888; NERDUP_UI_PORT lets two runs share a machine.
 const port = process.env.NERDUP_UI_PORT || '8888';
@@ -27,17 +28,7 @@ module.exports = {
     headless: true,
     video: 'off',
     trace: 'off',
-    launchOptions: {
-      executablePath: process.env.NERDUP_CHROMIUM || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync'
-      ]
-    }
+    launchOptions: chromium
   },
   webServer: {
     command: 'jlpm start',

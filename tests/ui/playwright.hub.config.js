@@ -3,6 +3,8 @@
  * JupyterHub (login form, then the user's server), not galata's single JupyterLab.
  * `scripts/run_hub.py --seed` starts the Hub with the nerdup service and gives alice a group.
  */
+const chromium = require('./chromium');
+
 const port = process.env.NERDUP_HUB_UI_PORT || '8895';
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -23,17 +25,7 @@ module.exports = {
     headless: true,
     video: 'off',
     trace: 'off',
-    launchOptions: {
-      executablePath: process.env.NERDUP_CHROMIUM || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync'
-      ]
-    }
+    launchOptions: chromium
   },
   webServer: {
     command: `rm -rf test-results/hub-data && python ../../scripts/run_hub.py test-results/hub-data --port ${port} --seed`,
