@@ -88,3 +88,24 @@ async def test_export_of_a_members_only_group_is_hidden_from_outsiders(api):
     group = await new_group(alice, visibility="members")
     assert (await api("eve").get(f"/groups/{group['id']}/plan/export")).status == 404
     assert (await alice.get(f"/groups/{group['id']}/plan/export")).status == 200
+
+
+async def test_a_group_starts_from_a_template_in_one_request(api):
+    alice = api("alice")
+    reply = await alice.post(
+        "/groups",
+        {"title": "Club round", "template": "learning-club-round", "start_date": "2026-01-05"},
+    )
+    assert reply.status == 201, reply.json
+    assert reply.json["title"] == "Club round"  # the request's fields win over the template's
+    plan = await alice.get(f"/groups/{reply.json['id']}/milestones")
+    dues = [m["due"] for m in plan.json["milestones"]]
+    assert dues == ["2026-01-07", "2026-01-16", "2026-01-18", "2026-01-19"]
+
+
+async def test_an_unknown_template_creates_no_group(api):
+    alice = api("alice")
+    reply = await alice.post("/groups", {"title": "Nope", "template": "no-such-plan"})
+    assert reply.status == 404
+    listed = await alice.get("/groups")
+    assert "Nope" not in [g["title"] for g in listed.json["groups"]]

@@ -37,7 +37,3 @@ class TemplateOperations:
 
     async def export_plan(self, caller: Caller, group_id: int) -> Json:
         return await self.read(plans.export_plan, caller, group_id)
-
-    async def create_group_from_template(self, caller: Caller, data: Json) -> Json:
-        """`create_group` that also takes a `template` field (see plan_requests)."""
-        return await self.write(plan_requests.create_group, caller, data)

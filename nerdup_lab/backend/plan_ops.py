@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..core import groups, members, milestones, overview, proposals, tasks
+from ..core import groups, members, milestones, overview, plan_requests, proposals, tasks
 from .base import Caller
 
 T = TypeVar("T")
@@ -32,7 +32,8 @@ class PlanOperations:
         )
 
     async def create_group(self, caller: Caller, data: Json) -> Json:
-        return await self.write(groups.create_group, caller, data)
+        # With a `template` field the group starts with that plan, in one transaction.
+        return await self.write(plan_requests.create_group, caller, data)
 
     async def get_group(self, caller: Caller, group_id: int) -> Json:
         return await self.read(groups.get_group, caller, group_id)

@@ -301,34 +301,41 @@ describe('GroupsActions', () => {
     expect(model.currentId).toBe(2);
   });
 
-  it('creates a group from a template: the plan is imported from its start', async () => {
+  it('creates a group from a template in one request', async () => {
     const { server, model } = await started();
     server.routes['POST /groups'] = () => ({ status: 201, body: group(2) });
-    server.routes['POST /groups/2/plan/import'] = () => ({
-      status: 201,
-      body: { group_id: 2, template: 'club', milestones: [] }
-    });
     await model.actions.createGroup(
       { title: 'Group 2', start_date: '2026-12-01' },
       'club'
     );
-    const imported = server.calls.find(
-      c => c.path === '/groups/2/plan/import'
+    const created = server.calls.find(
+      c => c.method === 'POST' && c.path === '/groups'
     )!;
-    expect(imported.body).toEqual({ template: 'club', start: '2026-12-01' });
+    expect(created.body).toEqual({
+      title: 'Group 2',
+      start_date: '2026-12-01',
+      template: 'club'
+    });
+    expect(server.calls.some(c => c.path.endsWith('/plan/import'))).toBe(false);
     expect(model.currentId).toBe(2);
   });
 
-  it('opens the new group and explains when its template could not be applied', async () => {
+  it('leaves no half-made group when the template is refused', async () => {
     const { server, model } = await started();
-    server.routes['POST /groups'] = () => ({ status: 201, body: group(2) });
-    server.routes['POST /groups/2/plan/import'] = () => ({
-      status: 400,
-      body: { error: { code: 'invalid', message: 'Unknown template.' } }
+    const before = model.currentId;
+    server.routes['POST /groups'] = () => ({
+      status: 404,
+      body: {
+        error: { code: 'not_found', message: 'There is no template nope.' }
+      }
     });
-    await model.actions.createGroup({ title: 'Group 2' }, 'nope');
-    expect(model.currentId).toBe(2);
-    expect(model.notice).toEqual({ kind: 'error', text: 'Unknown template.' });
+    await expect(
+      model.actions.createGroup({ title: 'Group 2' }, 'nope')
+    ).rejects.toMatchObject({
+      status: 404,
+      message: 'There is no template nope.'
+    });
+    expect(model.currentId).toBe(before);
   });
 
   it('withdraws a vote when the same button is pressed again', async () => {

@@ -19,19 +19,14 @@ export class GroupsActions {
 
   /**
    * Create a group; the creator becomes its organizer and the group opens. With a
-   * template, its plan is appended right after (from the start date, or today).
+   * template, the server starts it with that plan (dated from the start date, or today)
+   * in the same request: either both exist or neither.
    */
   async createGroup(input: IGroupInput, template?: string): Promise<IGroup> {
     const client = this._model.client;
-    const group = await client.createGroup(input);
-    if (template) {
-      try {
-        await client.importPlan(group.id, template, input.start_date);
-      } catch (error) {
-        // The group exists: open it and say why its plan is empty.
-        await this._model.reportFailure(error);
-      }
-    }
+    const group = await client.createGroup(
+      template ? { ...input, template } : input
+    );
     await Promise.all([
       this._model.refreshMe(),
       this._model.refreshDirectory()

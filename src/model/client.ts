@@ -22,6 +22,8 @@ export interface IGroupInput {
   start_date?: string | null;
   visibility?: 'open' | 'members';
   adoption_rule?: 'organizer' | 'majority';
+  /** On creation: start with this plan template's milestones (a shipped id). */
+  template?: string;
 }
 
 export interface IMilestoneInput {
