@@ -169,12 +169,10 @@ describe('contributions', () => {
 });
 
 describe('readPalette', () => {
-  it('reads the theme variables and falls back where one is missing', () => {
-    const values: Record<string, string> = { '--jp-brand-color1': ' #123456 ' };
-    const palette = readPalette(document.body, () => ({
-      getPropertyValue: (name: string) => values[name] ?? ''
-    }));
-    expect(palette.done).toBe('#123456');
-    expect(palette.overdue).toBe('#d32f2f');
+  it('refers to the theme variables, with a fallback, so charts follow the theme live', () => {
+    const palette = readPalette();
+    expect(palette.done).toBe('var(--jp-brand-color1, #1976d2)');
+    expect(palette.overdue).toBe('var(--jp-error-color1, #d32f2f)');
+    expect(palette.text).toBe('var(--jp-ui-font-color1, #212121)');
   });
 });

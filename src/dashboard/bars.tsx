@@ -53,7 +53,7 @@ export function MilestoneChart(props: {
       aria-label={trans.__('Milestone completion')}
     >
       {milestones.length === 0 ? (
-        <text x={0} y={18} fill={p.muted} fontSize="12">
+        <text x={0} y={18} style={{ fill: p.muted }} fontSize="12">
           {trans.__('No milestones yet.')}
         </text>
       ) : null}
@@ -71,7 +71,7 @@ export function MilestoneChart(props: {
         return (
           <g key={m.id} aria-label={label}>
             <title>{label}</title>
-            <text x={0} y={y + 15} fill={p.text} fontSize="12">
+            <text x={0} y={y + 15} style={{ fill: p.text }} fontSize="12">
               {clip(m.title)}
             </text>
             <rect
@@ -80,7 +80,7 @@ export function MilestoneChart(props: {
               width={width}
               height={ROW - 12}
               rx="3"
-              fill={p.grid}
+              style={{ fill: p.grid }}
             />
             <rect
               x={LABEL}
@@ -88,12 +88,12 @@ export function MilestoneChart(props: {
               width={Math.max(0, Math.min(1, m.progress.fraction)) * width}
               height={ROW - 12}
               rx="3"
-              fill={stateColour(state, p)}
+              style={{ fill: stateColour(state, p) }}
             />
             <text
               x={LABEL + width + 8}
               y={y + 15}
-              fill={state === 'overdue' ? p.overdue : p.muted}
+              style={{ fill: state === 'overdue' ? p.overdue : p.muted }}
               fontSize="12"
             >
               {m.due
@@ -135,7 +135,7 @@ export function ContributionChart(props: {
         return (
           <g key={r.username} aria-label={label}>
             <title>{label}</title>
-            <text x={0} y={y + 17} fill={p.text} fontSize="12">
+            <text x={0} y={y + 17} style={{ fill: p.text }} fontSize="12">
               {clip(r.username)}
             </text>
             <rect
@@ -144,12 +144,12 @@ export function ContributionChart(props: {
               width={(r.snapshots / max) * width}
               height={11}
               rx="2"
-              fill={p.snapshots}
+              style={{ fill: p.snapshots }}
             />
             <text
               x={LABEL + (r.snapshots / max) * width + 4}
               y={y + 12}
-              fill={p.muted}
+              style={{ fill: p.muted }}
               fontSize="10"
             >
               {r.snapshots}
@@ -160,12 +160,12 @@ export function ContributionChart(props: {
               width={(r.tasksDone / max) * width}
               height={11}
               rx="2"
-              fill={p.tasks}
+              style={{ fill: p.tasks }}
             />
             <text
               x={LABEL + (r.tasksDone / max) * width + 4}
               y={y + 25}
-              fill={p.muted}
+              style={{ fill: p.muted }}
               fontSize="10"
             >
               {r.tasksDone}
@@ -191,7 +191,7 @@ export function Legend(props: {
               x2="18"
               y1="5"
               y2="5"
-              stroke={item.colour}
+              style={{ stroke: item.colour }}
               strokeWidth="3"
               strokeDasharray={item.dashed ? '4 3' : undefined}
             />

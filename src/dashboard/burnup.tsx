@@ -77,27 +77,27 @@ export function BurnUpChart(props: {
             x2={W - PAD.right}
             y1={y(v)}
             y2={y(v)}
-            stroke={p.grid}
+            style={{ stroke: p.grid }}
           />
           <text
             x={PAD.left - 6}
             y={y(v) + 4}
             textAnchor="end"
-            fill={p.muted}
+            style={{ fill: p.muted }}
             fontSize="11"
           >
             {v}
           </text>
         </g>
       ))}
-      <text x={PAD.left} y={H - 10} fill={p.muted} fontSize="11">
+      <text x={PAD.left} y={H - 10} style={{ fill: p.muted }} fontSize="11">
         {day(data.start)}
       </text>
       <text
         x={W - PAD.right}
         y={H - 10}
         textAnchor="end"
-        fill={p.muted}
+        style={{ fill: p.muted }}
         fontSize="11"
       >
         {day(data.end)}
@@ -108,7 +108,7 @@ export function BurnUpChart(props: {
           y1={y(data.ideal[0].v)}
           x2={x(data.ideal[1].t)}
           y2={y(data.ideal[1].v)}
-          stroke={p.ideal}
+          style={{ stroke: p.ideal }}
           strokeDasharray="2 4"
           strokeWidth="1.5"
         />
@@ -116,7 +116,7 @@ export function BurnUpChart(props: {
       <path
         d={stepPath(data.scope, x, y, data.end)}
         fill="none"
-        stroke={p.scope}
+        style={{ stroke: p.scope }}
         strokeDasharray="6 4"
         strokeWidth="1.5"
       />
@@ -124,14 +124,14 @@ export function BurnUpChart(props: {
         d={
           stepPath(data.done, x, y, doneUntil) + ` V${y(0)} H${x(data.start)} Z`
         }
-        fill={p.done}
+        style={{ fill: p.done }}
         fillOpacity="0.15"
         stroke="none"
       />
       <path
         d={stepPath(data.done, x, y, doneUntil)}
         fill="none"
-        stroke={p.done}
+        style={{ stroke: p.done }}
         strokeWidth="2.5"
       />
       <line
@@ -139,9 +139,14 @@ export function BurnUpChart(props: {
         x2={x(data.today)}
         y1={PAD.top}
         y2={H - PAD.bottom}
-        stroke={p.today}
+        style={{ stroke: p.today }}
       />
-      <text x={x(data.today) + 4} y={PAD.top + 10} fill={p.today} fontSize="11">
+      <text
+        x={x(data.today) + 4}
+        y={PAD.top + 10}
+        style={{ fill: p.today }}
+        fontSize="11"
+      >
         {trans.__('today')}
       </text>
       {data.deadline !== null ? (
@@ -151,14 +156,14 @@ export function BurnUpChart(props: {
             x2={x(data.deadline)}
             y1={PAD.top}
             y2={H - PAD.bottom}
-            stroke={p.deadline}
+            style={{ stroke: p.deadline }}
             strokeWidth="2"
           />
           <text
             x={x(data.deadline) - 4}
             y={PAD.top + 24}
             textAnchor="end"
-            fill={p.deadline}
+            style={{ fill: p.deadline }}
             fontSize="11"
           >
             {trans.__('deadline %1', day(data.deadline))}

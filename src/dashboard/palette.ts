@@ -1,4 +1,4 @@
-/** Chart colours, read from JupyterLab's theme variables so charts follow light and dark. */
+/** Chart colours from JupyterLab's theme variables, so charts follow light and dark. */
 export interface IPalette {
   done: string;
   scope: string;
@@ -33,17 +33,15 @@ const VARIABLES: Record<keyof IPalette, [string, string]> = {
   overdue: ['--jp-error-color1', '#d32f2f']
 };
 
-/** The palette as the theme defines it on `node` (the body when omitted). */
-export function readPalette(
-  node: Element = document.body,
-  read: (el: Element) => { getPropertyValue(name: string): string } = el =>
-    getComputedStyle(el)
-): IPalette {
-  const style = read(node);
+/**
+ * The palette as CSS references to the theme's variables (`var(--jp-..., fallback)`), for
+ * inline `style`: the browser resolves them live, so a chart follows a theme switch at
+ * once, without re-reading colours (a snapshot taken mid-switch would go stale).
+ */
+export function readPalette(): IPalette {
   const palette = {} as IPalette;
   for (const [key, [name, fallback]] of Object.entries(VARIABLES)) {
-    const value = style.getPropertyValue(name).trim();
-    palette[key as keyof IPalette] = value || fallback;
+    palette[key as keyof IPalette] = `var(${name}, ${fallback})`;
   }
   return palette;
 }

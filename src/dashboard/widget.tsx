@@ -9,10 +9,12 @@ import { BurnUpChart } from './burnup';
 import { IDashboardData, loadDashboard } from './data';
 import { IPalette, readPalette } from './palette';
 
+const PALETTE = readPalette();
+
 /**
  * The progress dashboard of a group in the main area: burn-up against the deadline,
- * milestone completion, contributions per member. Colours are re-read from the theme
- * whenever `themeChanged()` is called.
+ * milestone completion, contributions per member. Colours are the theme's CSS
+ * variables, so the charts follow a theme switch by themselves.
  */
 export class DashboardWidget extends ReactWidget {
   constructor(private readonly trans: TranslationBundle) {
@@ -54,22 +56,9 @@ export class DashboardWidget extends ReactWidget {
     }
   }
 
-  themeChanged(): void {
-    // The new theme's variables apply once its stylesheet is in: read them a frame later.
-    requestAnimationFrame(() => {
-      this._palette = null;
-      this.update();
-    });
-  }
-
-  protected onAfterAttach(): void {
-    this._palette = null;
-    this.update();
-  }
-
   render(): JSX.Element {
     const trans = this.trans;
-    const palette: IPalette = (this._palette ??= readPalette(this.node));
+    const palette: IPalette = PALETTE;
     const data = this._data;
     let body: JSX.Element;
     if (this._error) {
@@ -218,5 +207,4 @@ export class DashboardWidget extends ReactWidget {
   private _data: IDashboardData | null = null;
   private _loading = false;
   private _error: string | null = null;
-  private _palette: IPalette | null = null;
 }

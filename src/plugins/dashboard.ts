@@ -5,7 +5,6 @@ import {
 } from '@jupyterlab/application';
 import {
   ICommandPalette,
-  IThemeManager,
   MainAreaWidget,
   WidgetTracker
 } from '@jupyterlab/apputils';
@@ -23,19 +22,12 @@ export const dashboardPlugin: JupyterFrontEndPlugin<void> = {
   id: 'nerdup-lab:dashboard',
   description: 'Progress dashboard: burn-up, milestones, contributions.',
   autoStart: true,
-  optional: [
-    ITranslator,
-    ICommandPalette,
-    ILayoutRestorer,
-    IThemeManager,
-    INerdUpGroups
-  ],
+  optional: [ITranslator, ICommandPalette, ILayoutRestorer, INerdUpGroups],
   activate: (
     app: JupyterFrontEnd,
     translator: ITranslator | null,
     palette: ICommandPalette | null,
     restorer: ILayoutRestorer | null,
-    themes: IThemeManager | null,
     groups: INerdUpGroups | null
   ) => {
     const trans = (translator ?? nullTranslator).load('nerdup_lab');
@@ -95,9 +87,6 @@ export const dashboardPlugin: JupyterFrontEndPlugin<void> = {
         void widget.content.showGroup(group?.id ?? null);
       }
     });
-    themes?.themeChanged.connect(() =>
-      tracker.forEach(w => w.content.themeChanged())
-    );
 
     app.commands.addCommand(OPEN, {
       label: trans.__('Open progress dashboard'),

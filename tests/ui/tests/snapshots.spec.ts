@@ -300,20 +300,24 @@ test.describe('Notebook snapshots, as a new user', () => {
     ).toContainText('2');
     await shoot(page, 'dashboard');
 
-    // Dark theme: the chart colours are re-read from the theme.
-    const lightInk = await dashboard
-      .locator('.jp-NerdUp-milestoneChart text')
-      .first()
-      .getAttribute('fill');
+    // Dark theme: the chart text takes the theme's own ink (the dashboard's text colour,
+    // --jp-ui-font-color1), and that ink changes with the theme.
+    const chartInk = () =>
+      dashboard
+        .locator('.jp-NerdUp-milestoneChart text')
+        .first()
+        .evaluate(el => {
+          const root = el.closest('[data-testid="nerdup-dashboard"]')!;
+          const ink = getComputedStyle(el).fill;
+          return ink === getComputedStyle(page).color
+            ? ink
+            : 'not the theme ink';
+        });
+    await expect.poll(chartInk).toMatch(/^rgb/);
+    const lightInk = await chartInk();
     await useTheme(page, 'dark');
-    await expect
-      .poll(() =>
-        dashboard
-          .locator('.jp-NerdUp-milestoneChart text')
-          .first()
-          .getAttribute('fill')
-      )
-      .not.toBe(lightInk);
+    await expect.poll(chartInk).toMatch(/^rgb/);
+    await expect.poll(chartInk).not.toBe(lightInk);
     await useTheme(page, 'light');
 
     expect(group.id).toBeGreaterThan(0);
