@@ -146,23 +146,13 @@ function QuestionItem(props: {
         {trans.__('asked by %1', question.author)} ·{' '}
         {trans._n('%1 answer', '%1 answers', question.answer_count)}
         {role !== null && (
-          <Button
-            small
-            minimal
-            title={upvoted ? trans.__('Take back upvote') : trans.__('Upvote')}
-            aria-label={
-              upvoted ? trans.__('Take back upvote') : trans.__('Upvote')
-            }
-            aria-pressed={upvoted}
-            onClick={() =>
-              void rhythm.act(() =>
-                rhythm.client.upvote('question', question.id, !upvoted)
-              )
-            }
-          >
-            <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-            {question.upvotes}
-          </Button>
+          <UpvoteButton
+            kind="question"
+            id={question.id}
+            upvoted={upvoted}
+            count={question.upvotes}
+            rhythm={rhythm}
+          />
         )}
       </div>
       {expanded && (
@@ -258,23 +248,13 @@ function AnswerItem(props: {
             {trans.__('accepted')}
           </span>
         )}
-        <Button
-          small
-          minimal
-          title={upvoted ? trans.__('Take back upvote') : trans.__('Upvote')}
-          aria-label={
-            upvoted ? trans.__('Take back upvote') : trans.__('Upvote')
-          }
-          aria-pressed={upvoted}
-          onClick={() =>
-            void rhythm.act(() =>
-              rhythm.client.upvote('answer', answer.id, !upvoted)
-            )
-          }
-        >
-          <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-          {answer.upvotes}
-        </Button>
+        <UpvoteButton
+          kind="answer"
+          id={answer.id}
+          upvoted={upvoted}
+          count={answer.upvotes}
+          rhythm={rhythm}
+        />
         {mayDecide && !answer.accepted && question.status !== 'resolved' && (
           <Button
             small
@@ -290,5 +270,33 @@ function AnswerItem(props: {
         )}
       </div>
     </li>
+  );
+}
+
+/** The upvote toggle of a question or an answer: pressed while the user's vote stands. */
+function UpvoteButton(props: {
+  kind: 'question' | 'answer';
+  id: number;
+  upvoted: boolean;
+  count: number;
+  rhythm: IRhythm;
+}): JSX.Element {
+  const { trans } = useSidebar();
+  const { kind, id, upvoted, count, rhythm } = props;
+  const label = upvoted ? trans.__('Take back upvote') : trans.__('Upvote');
+  return (
+    <Button
+      small
+      minimal
+      title={label}
+      aria-label={label}
+      aria-pressed={upvoted}
+      onClick={() =>
+        void rhythm.act(() => rhythm.client.upvote(kind, id, !upvoted))
+      }
+    >
+      <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+      {count}
+    </Button>
   );
 }
