@@ -166,11 +166,16 @@ class EventBus:
         request = HTTPRequest(self.url, headers={"Authorization": f"token {self.token}"})
         conn = await websocket_connect(request)
         self._ready.set()
+        # One read stays pending across the checks of the stop flag: cancelling a pending
+        # read_message (as wait_for does on its timeout) can drop a message arriving then.
+        pending: asyncio.Future[Any] | None = None
         while not self._stop.is_set():
-            try:
-                message = await asyncio.wait_for(conn.read_message(), 0.2)
-            except TimeoutError:
+            if pending is None:
+                pending = asyncio.ensure_future(conn.read_message())
+            done, _ = await asyncio.wait({pending}, timeout=0.2)
+            if not done:
                 continue
+            message, pending = pending.result(), None
             if message is None:
                 break
             event = json.loads(message)

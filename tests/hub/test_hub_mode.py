@@ -171,7 +171,9 @@ def test_a_members_only_group_never_reaches_an_outsiders_server(hub: Hub) -> Non
         )
         assert secret.status == 201, secret.body
         open_one = new_group(hub, "alice", "Open to all")
-        alices.wait_for(2.0, group_id=secret.body["id"], kind="group.created")
+        # What this test is about is the private event never reaching carol; the positive
+        # checks only need to come at all (the 2 s bound is proven by the snapshot test).
+        alices.wait_for(10.0, group_id=secret.body["id"], kind="group.created")
         # Carol's server gets the open group's event, and never the private one's.
-        carols.wait_for(2.0, group_id=open_one, kind="group.created")
+        carols.wait_for(10.0, group_id=open_one, kind="group.created")
         assert all(e["group_id"] != secret.body["id"] for e in carols.events)
