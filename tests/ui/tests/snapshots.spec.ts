@@ -309,7 +309,7 @@ test.describe('Notebook snapshots, as a new user', () => {
         .evaluate(el => {
           const root = el.closest('[data-testid="nerdup-dashboard"]')!;
           const ink = getComputedStyle(el).fill;
-          return ink === getComputedStyle(page).color
+          return ink === getComputedStyle(root).color
             ? ink
             : 'not the theme ink';
         });
