@@ -1,7 +1,6 @@
 import { nullTranslator } from '@jupyterlab/translation';
 
 import { NerdUpApiError } from '../api';
-import { ITaskInfo } from '../dashboard/api';
 import {
   commitErrorMessage,
   commitSnapshot,
@@ -13,24 +12,9 @@ import {
   taskChoices
 } from '../notebook/commitdialog';
 import { CurrentGroup } from '../snapshots/currentgroup';
+import { taskInfo as task } from './taskinfo';
 
 const trans = nullTranslator.load('nerdup_lab');
-
-function task(id: number, extra: Partial<ITaskInfo> = {}): ITaskInfo {
-  return {
-    id,
-    group_id: 1,
-    milestone_id: 1,
-    title: `t${id}`,
-    weight: 1,
-    status: 'todo',
-    owner: null,
-    claimed_by: [],
-    created_at: null,
-    done_at: null,
-    ...extra
-  };
-}
 
 function fakePanel(dirty: boolean) {
   const save = jest.fn(async () => undefined);

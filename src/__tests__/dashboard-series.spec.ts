@@ -1,4 +1,3 @@
-import { ITaskInfo } from '../dashboard/api';
 import { readPalette } from '../dashboard/palette';
 import {
   burnUp,
@@ -6,25 +5,14 @@ import {
   contributions,
   cumulative
 } from '../dashboard/series';
+import { taskInfo } from './taskinfo';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.parse('2026-11-01T00:00:00Z');
 
-function task(id: number, extra: Partial<ITaskInfo> = {}): ITaskInfo {
-  return {
-    id,
-    group_id: 1,
-    milestone_id: 1,
-    title: `t${id}`,
-    weight: 1,
-    status: 'todo',
-    owner: null,
-    claimed_by: [],
-    created_at: '2026-11-01T00:00:00+00:00',
-    done_at: null,
-    ...extra
-  };
-}
+// Tasks created at the start of the series unless a test says otherwise.
+const task: typeof taskInfo = (id, extra = {}) =>
+  taskInfo(id, { created_at: '2026-11-01T00:00:00+00:00', ...extra });
 
 describe('cumulative', () => {
   it('adds up events in time order, merging equal times', () => {
