@@ -16,6 +16,13 @@ from tornado.web import HTTPError
 from traitlets import Instance, default
 
 
+def allows_anonymous(handler: Any) -> bool:
+    """Whether the method about to run carries `@allow_unauthenticated` (the same mark
+    `JupyterHandler.prepare` reads to let a request without a user through)."""
+    method = getattr(handler, (handler.request.method or "").lower(), None)
+    return bool(getattr(method, "__allow_unauthenticated", False))
+
+
 class HubTokenIdentityProvider(IdentityProvider):
     """Resolves `Authorization: token <t>` through the Hub (cached by HubAuth).
 
@@ -23,6 +30,10 @@ class HubTokenIdentityProvider(IdentityProvider):
     access scope is checked here: a token without `access:services!service=<name>` gets
     403, a missing or unknown token 401. Only user tokens act here: the identity of every
     change comes from the token's user, never from the request body.
+
+    A handler method marked with jupyter-server's `@allow_unauthenticated` (the public
+    page of an open group) asks for nobody: it is served anonymously, whatever token the
+    request carries or lacks, without a call to the Hub.
     """
 
     hub_auth = Instance(HubAuth)
@@ -32,6 +43,8 @@ class HubTokenIdentityProvider(IdentityProvider):
         return HubAuth(parent=self)
 
     async def get_user(self, handler: Any) -> User | None:
+        if allows_anonymous(handler):
+            return None
         token = self.hub_auth.get_token(handler, in_cookie=False)
         if not token:
             raise HTTPError(401, "Send a JupyterHub token: Authorization: token <token>.")
