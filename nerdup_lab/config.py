@@ -77,7 +77,11 @@ class NerdUp(Configurable):
 
     public_pages = Bool(
         False,
-        help="Serve read-only public pages of open groups without login.",
+        help=(
+            "Serve read-only public pages of open groups without login. In JupyterHub mode "
+            "the nerdup service serves them and reads this option from its own config; "
+            "users' servers redirect there."
+        ),
     ).tag(config=True)
 
     stale_after_days = Int(
