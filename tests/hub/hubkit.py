@@ -97,6 +97,9 @@ class ServiceProcess:
     def __init__(self, hub: LocalHub, port: int, log: Path) -> None:
         self.hub, self.port, self.log = hub, port, log
         self.proc: subprocess.Popen[bytes] | None = None
+        # Extra options of the service's command line, e.g. ["--NerdUp.public_pages=True"];
+        # they apply from the next start().
+        self.args: list[str] = []
 
     @property
     def url(self) -> str:
@@ -105,7 +108,7 @@ class ServiceProcess:
     def start(self) -> None:
         out = self.log.open("ab")
         self.proc = subprocess.Popen(
-            self.hub.service_command(self.port),
+            [*self.hub.service_command(self.port), *self.args],
             env=self.hub.service_env(self.port),
             stdout=out,
             stderr=subprocess.STDOUT,
