@@ -222,3 +222,38 @@ async def test_export_git_archive_of_my_snapshots(api, jp_root_dir, tmp_path):
         check=True,
     ).stdout.splitlines()
     assert log == ["Alice v1", "Alice v0"]
+
+
+async def test_diff_against_a_notebook_sent_in_the_body(api, jp_root_dir):
+    club = await make_club(api, jp_root_dir)
+    alice, root = club["alice"], club["root"]
+    nb = notebook(["a = 1", "b = 2"])
+    save(root, "d.ipynb", nb)
+    snap = (await alice.post(f"/groups/{club['gid']}/snapshots", {"path": "d.ipynb"})).json
+    nb = (await alice.get(f"/snapshots/{snap['id']}/notebook")).json
+    nb["cells"][1]["source"] = "b = 3"
+    reply = await alice.post(f"/snapshots/{snap['id']}/diff", {"notebook": nb, "path": "live"})
+    assert reply.status == 200, reply.json
+    assert reply.json["summary"]["modified"] == 1 and reply.json["b"] == {"path": "live"}
+    missing = await alice.post(f"/snapshots/{snap['id']}/diff", {"path": "d.ipynb"})
+    assert missing.status == 400 and missing.error["fields"] == {"notebook": "required"}
+    unknown = await alice.post(f"/snapshots/{snap['id'] + 99}/diff", {"notebook": nb})
+    assert unknown.status == 404
+
+
+async def test_latest_snapshot_of_a_group_notebook(api, jp_root_dir):
+    club = await make_club(api, jp_root_dir)
+    alice, bob, root = club["alice"], club["bob"], club["root"]
+    save(root, "n.ipynb", notebook(["v = 1"]))
+    first = (await alice.post(f"/groups/{club['gid']}/snapshots", {"path": "n.ipynb"})).json
+    second = (await bob.post(f"/groups/{club['gid']}/snapshots", {"path": "n.ipynb"})).json
+    newest = await club["carol"].get(
+        f"/groups/{club['gid']}/notebooks/latest", params={"path": "n.ipynb"}
+    )
+    assert newest.status == 200 and newest.json["id"] == second["id"]
+    alices = await club["carol"].get(
+        f"/groups/{club['gid']}/notebooks/latest", params={"path": "n.ipynb", "author": "alice"}
+    )
+    assert alices.json["id"] == first["id"]
+    none = await alice.get(f"/groups/{club['gid']}/notebooks/latest", params={"path": "x.ipynb"})
+    assert none.status == 404 and "No snapshot of x.ipynb" in none.error["message"]

@@ -6,6 +6,10 @@ service with the *visiting* user's own JupyterHub token, and writes the service'
 back. So every route the API grows works in hub mode without a line here, and identity is
 decided by the Hub, never by this server (with JupyterHub sharing, the visitor on Alice's
 server acts as himself, not as Alice). See docs/hub-mode.md.
+
+The only `Backend` methods implemented here are those of the routes that also touch this
+server's workspace (restore, open a group notebook, diff against the saved file): their
+handlers do the file part locally and call these for the database part, as the caller.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
 from ..config import NerdUp
-from ..core.errors import Unavailable
+from ..core.errors import NerdUpError, Unauthenticated, Unavailable
 from ..events import ACTIVITY_SCHEMA_ID
+from .base import Caller
 from .hub_relay import EventRelay
 
 # Headers that carry meaning between the lab and the service, both ways.
@@ -30,11 +36,34 @@ SERVICE_HEADER = "X-Nerdup-Service"
 BODY_METHODS = ("POST", "PATCH", "PUT")
 
 
+class ServiceRefused(NerdUpError):
+    """The service answered with an error; its status and JSON error reach the client as
+    they came, so the message the user reads is the service's own."""
+
+    def __init__(self, status: int, body: bytes) -> None:
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = {}
+        error = parsed.get("error", {}) if isinstance(parsed, dict) else {}
+        error = error if isinstance(error, dict) else {}
+        super().__init__(
+            str(error.get("message") or f"The nerdup service refused (HTTP {status}).")
+        )
+        self.status = status
+        self.code = str(error.get("code", "error"))
+        self.fields = dict(error.get("fields") or {})
+        self.current = error.get("current")
+
+
 @dataclass
 class Forwarded:
     status: int
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+
+
+Json = dict[str, Any]
 
 
 class HubBackend:
@@ -105,6 +134,54 @@ class HubBackend:
             raise self.unreachable(f"HTTP {response.code} from the proxy")
         kept = {k: response.headers[k] for k in RESPONSE_HEADERS if k in response.headers}
         return Forwarded(response.code, response.body or b"", kept)
+
+    async def call(
+        self,
+        caller: Caller,
+        method: str,
+        path: str,
+        query: dict[str, str] | None = None,
+        body: Json | None = None,
+    ) -> Json:
+        """One JSON request to the service as `caller` (his own token); the answer's JSON,
+        or `ServiceRefused` carrying the service's error."""
+        if not caller.token:
+            raise Unauthenticated("JupyterHub mode needs the caller's JupyterHub token.")
+        sent = json.dumps(body).encode() if body is not None else b""
+        reply = await self.forward(
+            method,
+            f"nerdup/api/v1/{path}",
+            urlencode(query or {}),
+            sent,
+            {"Content-Type": "application/json", "Accept": "application/json"},
+            caller.token,
+        )
+        if reply.status >= 400:
+            raise ServiceRefused(reply.status, reply.body)
+        found: Json = json.loads(reply.body) if reply.body else {}
+        return found
+
+    # The database half of the workspace routes (see the module docstring).
+
+    async def get_snapshot(self, caller: Caller, snapshot_id: int) -> Json:
+        return await self.call(caller, "GET", f"snapshots/{snapshot_id}")
+
+    async def latest_snapshot(
+        self, caller: Caller, group_id: int, path: str, author: str | None
+    ) -> Json:
+        query = {"path": path, **({"author": author} if author else {})}
+        return await self.call(caller, "GET", f"groups/{group_id}/notebooks/latest", query)
+
+    async def restore_snapshot(self, caller: Caller, snapshot_id: int, target: str) -> Json:
+        """Records the restore in the service; the notebook comes back to be saved here."""
+        body = {"target": target}
+        return await self.call(caller, "POST", f"snapshots/{snapshot_id}/restore", body=body)
+
+    async def diff_snapshot_with_notebook(
+        self, caller: Caller, a: int, notebook: Json, path: str, include_metadata: bool = False
+    ) -> Json:
+        body = {"notebook": notebook, "path": path, "include_metadata": include_metadata}
+        return await self.call(caller, "POST", f"snapshots/{a}/diff", body=body)
 
     async def health(self) -> dict[str, Any]:
         """The service's health answer, or why it could not be had."""

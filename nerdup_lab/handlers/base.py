@@ -27,14 +27,23 @@ class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
     # False for the few routes this server answers itself in hub mode (status, openapi).
     forward_in_hub_mode: ClassVar[bool] = True
 
+    def forwards_this_request(self) -> bool:
+        """Whether hub mode sends this request on as it came. A route that touches this
+        server's workspace overrides it and calls the service for the database part."""
+        return self.forward_in_hub_mode
+
+    @property
+    def in_hub_mode(self) -> bool:
+        """True in a user's server whose data lives in the nerdup hub service."""
+        return bool(getattr(self.settings["nerdup_backend"], "forwards", False))
+
     async def prepare(self) -> None:  # type: ignore[override]
         await super().prepare()
-        if self._finished or not self.forward_in_hub_mode:
+        if self._finished or not self.in_hub_mode or not self.forwards_this_request():
             return
-        if getattr(self.settings["nerdup_backend"], "forwards", False):
-            from .forward import forward_request
+        from .forward import forward_request
 
-            await forward_request(self)
+        await forward_request(self)
 
     async def forward_body(self) -> bytes:
         """The body sent on to the hub service; a handler whose request names something only
@@ -54,6 +63,11 @@ class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
             raise HTTPError(401)
         username = getattr(user, "username", None) or str(user)
         display = getattr(user, "display_name", "") or getattr(user, "name", "") or username
+        if self.in_hub_mode:
+            from .forward import visitor_token
+
+            # The service decides who this is from the visitor's own token.
+            return Caller(username=username, display_name=display, token=visitor_token(self))
         return Caller(username=username, display_name=display)
 
     def json_body(self) -> dict[str, Any]:

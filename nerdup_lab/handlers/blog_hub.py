@@ -9,21 +9,10 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from ..core.errors import NerdUpError
+from ..backend.hub import ServiceRefused
 
 if TYPE_CHECKING:
     from .base import NerdUpHandler
-
-
-class Relayed(NerdUpError):
-    """The service refused; its JSON error goes back to the client unchanged."""
-
-    def __init__(self, status: int, body: dict[str, Any]) -> None:
-        error = body.get("error", {}) if isinstance(body, dict) else {}
-        super().__init__(str(error.get("message", "The nerdup service refused.")))
-        self.status = status
-        self.code = str(error.get("code", "error"))
-        self.fields = dict(error.get("fields", {}))
 
 
 def download_query(options: dict[str, Any]) -> str:
@@ -57,8 +46,6 @@ def unpack(data: bytes, media_type: str, disposition: str) -> tuple[str, dict[st
 async def fetch_post(
     handler: NerdUpHandler, snapshot_id: int, options: dict[str, Any]
 ) -> tuple[str, dict[str, bytes]]:
-    import json
-
     from .forward import visitor_token
 
     backend: Any = handler.settings["nerdup_backend"]
@@ -71,11 +58,7 @@ async def fetch_post(
         visitor_token(handler),
     )
     if reply.status != 200:
-        try:
-            body = json.loads(reply.body)
-        except ValueError:
-            body = {}
-        raise Relayed(reply.status, body)
+        raise ServiceRefused(reply.status, reply.body)
     return unpack(
         reply.body,
         reply.headers.get("Content-Type", ""),

@@ -17,14 +17,15 @@ FLAGS = ("hide_code", "hide_outputs")
 
 
 class BlogPostHandler(ResourceHandler):
-    # In hub mode the GET is forwarded as usual; the POST renders on the service and
-    # writes here (see blog_hub), since only this server has the workspace.
-    forward_in_hub_mode = False
-
     """GET downloads the post (a zip for Markdown, the page for HTML); the options come as
     query parameters (`format`, `hide_code`, `hide_outputs`, comma-separated `*_tags`).
     POST writes it into the workspace (JSON body with the same options plus `directory`
     and `overwrite`): 201 with the written paths, 409 if a file exists."""
+
+    def forwards_this_request(self) -> bool:
+        # In hub mode the GET is forwarded as usual; the POST renders on the service and
+        # writes here (see blog_hub), since only this server has the workspace.
+        return self.request.method != "POST"
 
     def _query_options(self) -> dict[str, Any]:
         options: dict[str, Any] = {}
@@ -42,17 +43,8 @@ class BlogPostHandler(ResourceHandler):
                 options[name] = raw == "true"
         return options
 
-    @property
-    def hub_mode(self) -> bool:
-        return bool(getattr(self.backend, "forwards", False))
-
     @authenticated
     async def get(self, snapshot_id: str) -> None:
-        if self.hub_mode:
-            from .forward import forward_request
-
-            await forward_request(self)
-            return
         sid = self.path_id(snapshot_id, "snapshot")
         post = await self.backend.export_blog_post(self.caller, sid, self._query_options())
         name, media_type, data = post.download()
@@ -64,7 +56,7 @@ class BlogPostHandler(ResourceHandler):
     async def post(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         body = self.json_body()
-        if self.hub_mode:
+        if self.in_hub_mode:
             main_name, files = await fetch_post(self, sid, body)
             kind = "html" if main_name.endswith(".html") else "markdown"
         else:

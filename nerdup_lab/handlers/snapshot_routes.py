@@ -15,6 +15,7 @@ def snapshot_routes(r: Callable[[str], str], ID: str) -> list[tuple[str, type[An
         (r(f"/groups/{ID}/snapshot-settings"), ws.SnapshotSettingsHandler),
         (r(f"/groups/{ID}/notebooks"), ws.GroupNotebooksHandler),
         (r(f"/groups/{ID}/notebooks/open"), ws.GroupNotebookOpenHandler),
+        (r(f"/groups/{ID}/notebooks/latest"), ws.GroupNotebookLatestHandler),
         (r(f"/groups/{ID}/export-git"), ws.ExportGitHandler),
         (r(f"/snapshots/{ID}"), snapshots.SnapshotHandler),
         (r(f"/snapshots/{ID}/notebook"), snapshots.SnapshotNotebookHandler),

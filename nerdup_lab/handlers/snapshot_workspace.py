@@ -16,8 +16,20 @@ from .snapshots import SnapshotHandlerBase
 
 
 class RestoreMixin(SnapshotHandlerBase):
-    async def restore_into_workspace(self, snapshot: dict[str, Any], body: dict[str, Any]) -> None:
-        """Write a snapshot as a new file; 409 if it exists and `overwrite` is not true."""
+    """Writing a snapshot into the caller's workspace, in all three hosts:
+
+    - embedded: choose the file name here, record the restore, save the notebook here;
+    - a user's server in hub mode: the same, but the snapshot and the recorded restore
+      come from the service (`HubBackend`), which answers with the notebook to save;
+    - the hub service: it has no workspace, so it records the restore under the `target`
+      the user's server chose and answers with the notebook instead of saving it.
+    """
+
+    # The user's server does the file part itself and calls the service for the rest.
+    forward_in_hub_mode = False
+
+    async def choose_target(self, snapshot: dict[str, Any], body: dict[str, Any]) -> str:
+        """Where to write; 409 if that file exists and `overwrite` is not true."""
         cm: Any = self.contents_manager
         if body.get("target"):
             target = self.workspace_path(body["target"], "target")
@@ -35,8 +47,18 @@ class RestoreMixin(SnapshotHandlerBase):
                 f"{target} already exists; send overwrite: true to replace it.",
                 fields={"target": "exists"},
             )
+        return target
+
+    async def restore_into_workspace(self, snapshot: dict[str, Any], body: dict[str, Any]) -> None:
+        if self.settings.get("nerdup_hub_service"):
+            target = self.workspace_path(body.get("target"), "target")
+            restored = await self.backend.restore_snapshot(self.caller, snapshot["id"], target)
+            self.send({"path": target, **restored}, 201)
+            return
+        target = await self.choose_target(snapshot, body)
         restored = await self.backend.restore_snapshot(self.caller, snapshot["id"], target)
         model = {"type": "notebook", "format": "json", "content": restored["notebook"]}
+        cm: Any = self.contents_manager
         await ensure_async(cm.save(model, target))
         self.send({"path": target, "snapshot": restored["snapshot"]}, 201)
 
@@ -71,6 +93,18 @@ class GroupNotebooksHandler(SnapshotHandlerBase):
         path = self.workspace_path(self.get_query_argument("path", None))
         await self.backend.unmark_group_notebook(self.caller, gid, path)
         self.send_nothing()
+
+
+class GroupNotebookLatestHandler(SnapshotHandlerBase):
+    """GET ?path=&author=: the newest snapshot of a group notebook (of one teammate's
+    version when `author` is given); 404 if there is none yet."""
+
+    @authenticated
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        path = self.workspace_path(self.get_query_argument("path", None))
+        author = self.query_text("author") or None
+        self.send(await self.backend.latest_snapshot(self.caller, gid, path, author))
 
 
 class GroupNotebookOpenHandler(RestoreMixin):

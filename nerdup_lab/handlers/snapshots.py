@@ -106,7 +106,14 @@ class SnapshotNotebookHandler(SnapshotHandlerBase):
 
 
 class SnapshotDiffHandler(SnapshotHandlerBase):
-    """/snapshots/{a}/diff/{b}, or /snapshots/{a}/diff?path= against the saved file."""
+    """/snapshots/{a}/diff/{b}; /snapshots/{a}/diff?path= against the saved file; or POST
+    /snapshots/{a}/diff {notebook, path?, include_metadata?} against a notebook sent along.
+
+    In hub mode the saved-file diff reads the file here and sends it to the service as
+    that POST, since the service cannot see this server's workspace."""
+
+    def forwards_this_request(self) -> bool:
+        return not (self.request.method == "GET" and self.get_query_argument("path", None))
 
     @authenticated
     async def get(self, a: str, b: str | None = None) -> None:
@@ -118,4 +125,19 @@ class SnapshotDiffHandler(SnapshotHandlerBase):
             return
         path = self.workspace_path(self.get_query_argument("path", None))
         nb = await self.read_workspace_notebook(path)
+        self.send(await self.backend.diff_snapshot_with_notebook(self.caller, old, nb, path, meta))
+
+    @authenticated
+    async def post(self, a: str, b: str | None = None) -> None:
+        if b:
+            raise InvalidInput("POST a notebook to /snapshots/{id}/diff, without a second id.")
+        old = self.path_id(a, "snapshot")
+        body = self.json_body()
+        if "notebook" not in body:
+            raise InvalidInput(
+                "Send the notebook to compare with as `notebook`.", fields={"notebook": "required"}
+            )
+        nb = parse_notebook_text(json.dumps(body["notebook"]), self.max_snapshot_bytes)
+        path = body["path"] if isinstance(body.get("path"), str) else ""
+        meta = body.get("include_metadata") is True
         self.send(await self.backend.diff_snapshot_with_notebook(self.caller, old, nb, path, meta))
