@@ -14,7 +14,7 @@ from conftest import _drop_pg_database, _new_pg_database
 from core_world import ACTOR_FOR_ROLE, World, build_world, make_db
 from rhythm.permission_cells import RHYTHM_EXPECTED, rhythm_attempt
 
-from nerdup_lab.core import groups, members, milestones, proposals, tasks
+from nerdup_lab.core import groups, hub_groups, members, milestones, proposals, tasks
 from nerdup_lab.core.db import Database
 from nerdup_lab.core.models import Group, Task, TaskClaim
 from nerdup_lab.core.permissions import Action, require, rule_for
@@ -43,6 +43,7 @@ EXPECTED: dict[Action, tuple[str, str, str, str, str]] = {
     Action.VOTE:                 ("ok",        "ok",        "ok",        "ok",        "forbidden"),
     Action.DECIDE_PROPOSAL:      ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
     Action.COMMIT_SNAPSHOT:      ("ok",        "ok",        "ok",        "ok",        "forbidden"),
+    Action.LINK_HUB_GROUP:       ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
 }  # fmt: skip
 EXPECTED.update(RHYTHM_EXPECTED)  # sessions, Q&A, reflections, publishing
 
@@ -104,6 +105,9 @@ def attempt(world: World, user: str, role: str, action: Action, owned: bool) -> 
         ),
         Action.COMMIT_SNAPSHOT: lambda: world.outcome(
             user, lambda s, u: require(s, gid, u, Action.COMMIT_SNAPSHOT)
+        ),
+        Action.LINK_HUB_GROUP: lambda: world.outcome(
+            user, hub_groups.link, gid, "students", ["newbie"]
         ),
     }
     if action is Action.EDIT_TASK:

@@ -122,6 +122,20 @@ def change_role(
     return serialize.member(membership)
 
 
+def drop(session: Session, membership: Membership) -> None:
+    """Delete a membership and release the person's claims in the group (no checks, no
+    activity: the caller does both)."""
+    in_group = select(Task.id).where(Task.group_id == membership.group_id)
+    session.execute(
+        delete(TaskClaim).where(
+            TaskClaim.username == membership.username, TaskClaim.task_id.in_(in_group)
+        )
+    )
+    session.delete(membership)
+    session.flush()
+    session.expire_all()  # claims removed in bulk are not in the identity map's lists
+
+
 def leave(session: Session, username: str, group_id: int, target: str) -> None:
     """Leave a group, or (organizers) remove someone from it. Their claims are released,
     their personal tasks stay in the history."""
@@ -130,12 +144,6 @@ def leave(session: Session, username: str, group_id: int, target: str) -> None:
     action = Action.LEAVE_GROUP if target == username else Action.MANAGE_MEMBERS
     require(session, group_id, username, action)
     _keep_an_organizer(session, membership)
-    in_group = select(Task.id).where(Task.group_id == group_id)
-    session.execute(
-        delete(TaskClaim).where(TaskClaim.username == target, TaskClaim.task_id.in_(in_group))
-    )
-    session.delete(membership)
-    session.flush()
-    session.expire_all()  # claims removed in bulk are not in the identity map's lists
+    drop(session, membership)
     summary = "left the group" if target == username else f"removed {target} from the group"
     record(session, group_id, username, "member.left", summary, {"username": target})

@@ -57,6 +57,8 @@ class Action(enum.StrEnum):
     POST_REFLECTION = "post_reflection"
     SHARE_POST = "share_post"  # link a blog post to the showcase
     MAKE_REPORT = "make_report"  # the journey report for a meetup presentation
+    # JupyterHub mode: link the group to a JupyterHub group, import (sync) its members.
+    LINK_HUB_GROUP = "link_hub_group"
 
 
 class Rule(enum.Enum):
@@ -103,6 +105,7 @@ _TABLE: dict[Action, tuple[Rule, Rule, Rule, Rule, Rule]] = {
     Action.POST_REFLECTION:          (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
     Action.SHARE_POST:               (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
     Action.MAKE_REPORT:              (ALLOW, DENY,  ALLOW, DENY,  DENY),
+    Action.LINK_HUB_GROUP:           (ALLOW, DENY,  DENY,  DENY,  DENY),
 }
 # fmt: on
 _COLUMNS = ("organizer", "participant", "mentor", "follower", OUTSIDER)
