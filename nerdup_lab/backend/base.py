@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Awaitable, Callable
 
     from ..core.rhythm.blog import BlogPost
 
@@ -120,4 +121,10 @@ class Backend(Protocol):
     async def export_blog_post(self, caller: Caller, snapshot_id: int, data: Json) -> BlogPost: ...
     async def group_report(self, caller: Caller, group_id: int) -> str: ...
     async def public_group_page(self, group_id: int) -> str: ...
+    # A study group linked to a JupyterHub group (hub service only): see core/hub_groups.
+    # `fetch` reads a JupyterHub group's member names with the service's own token.
+    async def get_hub_group_link(self, caller: Caller, group_id: int) -> Json: ...
+    async def link_hub_group(self, caller: Caller, group_id: int, data: Json, fetch: Callable[[str], Awaitable[list[str]]]) -> Json: ...  # noqa: E501
+    async def sync_hub_group(self, caller: Caller, group_id: int, fetch: Callable[[str], Awaitable[list[str]]]) -> Json: ...  # noqa: E501
+    async def unlink_hub_group(self, caller: Caller, group_id: int) -> None: ...
     # fmt: on

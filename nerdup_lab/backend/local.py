@@ -21,6 +21,7 @@ from ..core.errors import Conflict
 from ..core.users import ensure_user
 from ..events import ACTIVITY_SCHEMA_ID, activity_event
 from .base import Caller
+from .local_hub_groups import HubGroupOperations
 from .local_plans import TemplateOperations
 from .local_rhythm import RhythmOperations
 from .local_snapshots import SnapshotOperations
@@ -29,7 +30,9 @@ from .plan_ops import PlanOperations
 T = TypeVar("T")
 
 
-class LocalBackend(SnapshotOperations, PlanOperations, RhythmOperations, TemplateOperations):
+class LocalBackend(
+    SnapshotOperations, PlanOperations, RhythmOperations, TemplateOperations, HubGroupOperations
+):
     mode = "embedded"
 
     def __init__(

@@ -6,6 +6,7 @@ from typing import Any
 
 from .base import API_PREFIX
 from .groups import GroupActivityHandler, GroupHandler, GroupProgressHandler, GroupsHandler
+from .hub_groups import HubGroupLinkHandler, HubGroupSyncHandler
 from .me import MeHandler
 from .members import MemberHandler, MembersHandler
 from .milestones import GroupMilestonesHandler, MilestoneHandler, MilestoneOrderHandler
@@ -35,6 +36,8 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r(f"/groups/{ID}/activity"), GroupActivityHandler),
         (r(f"/groups/{ID}/members"), MembersHandler),
         (r(f"/groups/{ID}/members/{ID}"), MemberHandler),
+        (r(f"/groups/{ID}/hub-group"), HubGroupLinkHandler),
+        (r(f"/groups/{ID}/hub-group/sync"), HubGroupSyncHandler),
         (r(f"/groups/{ID}/milestones"), GroupMilestonesHandler),
         (r(f"/groups/{ID}/milestones/order"), MilestoneOrderHandler),
         (r(f"/groups/{ID}/proposals"), GroupProposalsHandler),

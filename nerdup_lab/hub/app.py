@@ -18,6 +18,7 @@ from ..handlers import routes
 from ..handlers.base import API_PREFIX
 from .fanout import PgFanout
 from .handlers import EventStreamHandler, HealthHandler
+from .hub_groups import HubGroups
 from .identity import HubTokenIdentityProvider
 from .stream import ActivityStream
 
@@ -56,6 +57,8 @@ class HubService:
             "nerdup_stream": self.stream,
             # Handlers that read the user's workspace take its content from the request.
             "nerdup_hub_service": True,
+            # Reads JupyterHub groups with the service's own token (handlers/hub_groups.py).
+            "nerdup_hub_groups": HubGroups.from_hub_auth(self.identity.hub_auth),
             # ExtensionHandlerMixin finds its log on the extension app's entry.
             "nerdup_lab": SimpleNamespace(log=self.log),
             "base_url": self.prefix,
