@@ -171,7 +171,15 @@ c.JupyterHub.services = [v["service"], v["admin_service"]]
 c.JupyterHub.extra_user_scopes = {v["access"]}
 c.Spawner.oauth_client_allowed_scopes = [v["access"]]
 c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", v["access"]]
-c.JupyterHub.load_roles = [{"name": "admin", "services": [v["admin_service"]["name"]]}]
+c.JupyterHub.load_roles = [
+    {"name": "admin", "services": [v["admin_service"]["name"]]},
+    # The service reads JupyterHub groups to import their members (never writes them).
+    {
+        "name": "nerdup-service",
+        "scopes": ["read:groups", "list:groups"],
+        "services": [v["service"]["name"]],
+    },
+]
 
 
 def nerdup_url(spawner):
