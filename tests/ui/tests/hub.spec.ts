@@ -3,13 +3,12 @@
  * and the Study groups sidebar lists the group that lives in the nerdup hub service.
  * Run with `jlpm playwright test -c playwright.hub.config.js`.
  */
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 
 const SEED_GROUP = 'Hub demo: house prices'; // made by scripts/run_hub.py --seed
+const SHOTS = 'test-results/screenshots';
 
-test('a hub user sees the sidebar populated from the nerdup service', async ({
-  page
-}) => {
+async function login(page: Page): Promise<void> {
   await page.goto('/hub/login');
   await page.locator('input[name="username"]').fill('alice');
   await page.locator('input[name="password"]').fill('any password');
@@ -18,11 +17,73 @@ test('a hub user sees the sidebar populated from the nerdup service', async ({
     .first()
     .click();
   await page.waitForURL(/\/hub\/(home|spawn|spawn-pending)|\/user\/alice\//);
+}
 
-  await page.goto('/user/alice/lab');
+/** A JSON request to alice's own server, as her browser session makes it. */
+async function asAlice(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<any> {
+  const reply = await page.evaluate(
+    async ({ method, path, body }) => {
+      // Cookie-authenticated API requests to a single-user server carry the XSRF token.
+      const xsrf = document.cookie.match(/(?:^|; )_xsrf=([^;]*)/)?.[1] ?? '';
+      const response = await fetch(`/user/alice/${path}`, {
+        method,
+        headers: {
+          'X-XSRFToken': decodeURIComponent(xsrf),
+          'Content-Type': 'application/json'
+        },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { method, path, body }
+  );
+  expect(reply.status, `${method} ${path}: ${reply.text}`).toBeLessThan(300);
+  return reply.text ? JSON.parse(reply.text) : null;
+}
+
+function notebook(sources: string[]): Record<string, unknown> {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    // With a kernel named, opening it starts that kernel instead of asking which one.
+    metadata: {
+      kernelspec: {
+        name: 'python3',
+        display_name: 'Python 3',
+        language: 'python'
+      }
+    },
+    cells: sources.map((source, i) => ({
+      id: `cell-${i}`,
+      cell_type: 'code',
+      source,
+      metadata: {},
+      outputs: [],
+      execution_count: null
+    }))
+  };
+}
+
+async function openLab(page: Page, path = 'lab'): Promise<void> {
+  await page.goto(`/user/alice/${path}`);
+  // While her server starts the Hub shows its spawn-pending page, then redirects.
+  await page.waitForURL(/\/user\/alice\/lab/, { timeout: 120000 });
+  await page.locator('#main').waitFor({ timeout: 120000 });
   await page
     .locator('#jupyterlab-splash')
     .waitFor({ state: 'detached', timeout: 120000 });
+}
+
+test('a hub user sees the sidebar populated from the nerdup service', async ({
+  page
+}) => {
+  await login(page);
+  await openLab(page);
   const tab = page.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]');
   await tab.click();
   const sidebar = page.locator('#nerdup-sidebar');
@@ -31,18 +92,83 @@ test('a hub user sees the sidebar populated from the nerdup service', async ({
     timeout: 30000
   });
   await sidebar.screenshot({
-    path: 'test-results/screenshots/hub-sidebar.png'
+    path: `${SHOTS}/hub-sidebar.png`
   });
 
   // The extension reports hub mode, with the service reachable.
-  const status = await page.evaluate(async () => {
-    // Cookie-authenticated API requests to a single-user server carry the XSRF token.
-    const xsrf = document.cookie.match(/(?:^|; )_xsrf=([^;]*)/)?.[1] ?? '';
-    const response = await fetch('/user/alice/nerdup/api/v1/status', {
-      headers: { 'X-XSRFToken': decodeURIComponent(xsrf) }
-    });
-    return response.json();
-  });
+  const status = await asAlice(page, 'GET', 'nerdup/api/v1/status');
   expect(status.mode).toBe('hub');
   expect(status.hub.reachable).toBe(true);
+});
+
+test('in hub mode the history panel diffs with the saved file and restores', async ({
+  page
+}) => {
+  await login(page);
+  await openLab(page);
+  // A saved notebook in alice's workspace, committed once, then edited and saved again.
+  const contents = 'api/contents/hub-walk.ipynb';
+  const first = ['prices = [120, 135, 150]', 'total = sum(prices)'];
+  await asAlice(page, 'PUT', contents, {
+    type: 'notebook',
+    format: 'json',
+    content: notebook(first)
+  });
+  const me = await asAlice(page, 'GET', 'nerdup/api/v1/me');
+  const group = me.groups.find((g: any) => g.title === SEED_GROUP);
+  await asAlice(page, 'POST', `nerdup/api/v1/groups/${group.id}/snapshots`, {
+    path: 'hub-walk.ipynb',
+    message: 'First pass in the hub'
+  });
+  await asAlice(page, 'PUT', contents, {
+    type: 'notebook',
+    format: 'json',
+    content: notebook([first[0], 'total = sum(prices)\nprint(total)'])
+  });
+
+  await openLab(page, 'lab/tree/hub-walk.ipynb');
+  await page
+    .locator('.lm-TabBar-tab[data-id="nerdup-snapshot-history"]')
+    .click();
+  const history = page.locator('#nerdup-snapshot-history');
+  const items = history.locator('.jp-NerdUp-historyItem');
+  await expect(items).toHaveCount(1, { timeout: 30000 });
+  await expect(items.first()).toContainText('First pass in the hub');
+
+  // The saved file is on alice's server, the snapshot in the service: the diff joins them.
+  await items
+    .first()
+    .getByRole('button', { name: /Compare snapshot #\d+ with the saved file/ })
+    .click();
+  const diff = page.locator('[data-testid="nerdup-diff"]:visible');
+  await expect(diff).toContainText('saved hub-walk.ipynb');
+  await expect(diff.locator('.jp-NerdUp-diffLine-added')).toContainText(
+    'print(total)'
+  );
+  await page.screenshot({ path: `${SHOTS}/hub-diff-saved-file.png` });
+
+  // Restore: the file is written into alice's workspace by her own server.
+  await items
+    .first()
+    .getByRole('button', { name: /Restore snapshot/ })
+    .click();
+  const confirm = page.locator('.jp-Dialog');
+  await confirm.getByRole('button', { name: 'Restore as new file' }).click();
+  await expect(
+    page
+      .locator('.lm-DockPanel-tabBar .lm-TabBar-tab')
+      .filter({ hasText: 'hub-walk (snapshot' })
+  ).toBeVisible({ timeout: 30000 });
+  const listing = await asAlice(page, 'GET', 'api/contents/');
+  const restored = listing.content.find((f: any) =>
+    f.name.startsWith('hub-walk (snapshot ')
+  );
+  expect(restored, "the restored file is in alice's workspace").toBeTruthy();
+  const written = await asAlice(
+    page,
+    'GET',
+    `api/contents/${encodeURIComponent(restored.name)}`
+  );
+  expect(written.content.cells[1].source).toBe('total = sum(prices)');
+  await page.screenshot({ path: `${SHOTS}/hub-restored.png` });
 });
