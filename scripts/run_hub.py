@@ -21,6 +21,8 @@ sys.path.insert(0, str(REPO / "hub"))
 from local_hub import CHP, USERS, LocalHub, free_port  # noqa: E402
 
 SEED_GROUP = "Hub demo: house prices"
+# A JupyterHub group (managed by the Hub, not by nerdup) the study group can import from.
+SEED_HUB_GROUP = "cohort-2026"
 
 
 def request(method: str, url: str, token: str, body: object = None) -> object:
@@ -33,7 +35,8 @@ def request(method: str, url: str, token: str, body: object = None) -> object:
 
 
 def seed(hub: LocalHub) -> None:
-    """A group of alice's with bob in it, made through the service; alice's server running."""
+    """A group of alice's with bob in it, made through the service; a JupyterHub group
+    with bob and carol; alice's server running."""
     api = f"{hub.url}/hub/api"
     tokens = {}
     for user in ("alice", "bob"):
@@ -44,6 +47,10 @@ def seed(hub: LocalHub) -> None:
     gid = group["id"]  # type: ignore[index]
     request("POST", f"{nerdup}/groups/{gid}/members", tokens["bob"], {})
     request("POST", f"{nerdup}/groups/{gid}/milestones", tokens["alice"], {"title": "Explore"})
+    request("POST", f"{api}/groups/{SEED_HUB_GROUP}", hub.admin_token)
+    request(
+        "POST", f"{api}/groups/{SEED_HUB_GROUP}/users", hub.admin_token, {"users": ["bob", "carol"]}
+    )
     request("POST", f"{api}/users/alice/server", hub.admin_token)
     for _ in range(180):
         model = request("GET", f"{api}/users/alice", hub.admin_token)

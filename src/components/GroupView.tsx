@@ -1,5 +1,7 @@
 import * as React from 'react';
 
+import { HubGroupClient } from '../hubgroups/client';
+import { HubGroupLink } from '../hubgroups/HubGroupLink';
 import { IGroupView } from '../model/types';
 import { Rhythm } from '../rhythm/Rhythm';
 import { ActivityFeed } from './ActivityFeed';
@@ -16,8 +18,12 @@ export interface IGroupViewProps {
 
 /** Everything about the open group, top to bottom. */
 export function GroupView(props: IGroupViewProps): JSX.Element {
-  const { trans } = useSidebar();
+  const { model, trans } = useSidebar();
   const { view } = props;
+  const hubGroups = React.useMemo(
+    () => new HubGroupClient(model.client.settings),
+    [model]
+  );
   return (
     <div className="jp-NerdUp-groupView" data-group-id={view.group.id}>
       <GroupHeader view={view} />
@@ -32,6 +38,15 @@ export function GroupView(props: IGroupViewProps): JSX.Element {
         </h3>
         <ActivityFeed items={view.activity} />
       </section>
+      <HubGroupLink
+        groupId={view.group.id}
+        groupTitle={view.group.title}
+        isOrganizer={view.group.my_role === 'organizer'}
+        client={hubGroups}
+        trans={trans}
+        revision={view.group.version}
+        onChanged={() => void model.refreshCurrent()}
+      />
       <Membership group={view.group} />
     </div>
   );

@@ -172,3 +172,49 @@ test('in hub mode the history panel diffs with the saved file and restores', asy
   expect(written.content.cells[1].source).toBe('total = sum(prices)');
   await page.screenshot({ path: `${SHOTS}/hub-restored.png` });
 });
+
+test('an organizer imports the members of a JupyterHub group', async ({
+  page
+}) => {
+  await login(page);
+  await openLab(page);
+  const tab = page.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]');
+  if ((await tab.getAttribute('aria-selected')) !== 'true') {
+    await tab.click();
+  }
+  const sidebar = page.locator('#nerdup-sidebar');
+  await expect(sidebar.getByRole('heading', { name: SEED_GROUP })).toBeVisible({
+    timeout: 30000
+  });
+  await expect(sidebar).toContainText('2 members');
+  // scripts/run_hub.py --seed made the JupyterHub group cohort-2026 (bob, carol).
+  const section = sidebar.locator('.jp-NerdUp-hubGroup');
+  await section.scrollIntoViewIfNeeded();
+  await section.getByLabel('JupyterHub group name').fill('cohort-2026');
+  await section
+    .getByRole('button', { name: 'Link and import members' })
+    .click();
+  // Bob was a member already; carol joins. The group view reloads its members.
+  await expect(section.getByRole('status')).toHaveText(
+    'Imported from “cohort-2026”, joined: carol.'
+  );
+  await expect(section).toContainText(
+    'Members are imported from the JupyterHub group cohort-2026'
+  );
+  await expect(sidebar).toContainText('3 members');
+  await section.screenshot({ path: `${SHOTS}/hub-group-link.png` });
+
+  // A group JupyterHub does not have: the message says so, in place.
+  await section.getByRole('button', { name: 'Unlink…' }).click();
+  await page
+    .locator('.jp-Dialog')
+    .getByRole('button', { name: 'Unlink' })
+    .click();
+  await section.getByLabel('JupyterHub group name').fill('no-such-cohort');
+  await section
+    .getByRole('button', { name: 'Link and import members' })
+    .click();
+  await expect(section.getByRole('alert')).toContainText('no-such-cohort');
+  await expect(sidebar).toContainText('3 members'); // unlinking removed nobody
+  await section.screenshot({ path: `${SHOTS}/hub-group-link-error.png` });
+});
