@@ -56,6 +56,13 @@ class Conflict(NerdUpError):
     code = "conflict"
 
 
+class Archived(Conflict):
+    """A write to an archived group: the archive is read-only until an organizer brings
+    the group back."""
+
+    code = "archived"
+
+
 class TooLarge(NerdUpError):
     status = 413
     code = "too_large"

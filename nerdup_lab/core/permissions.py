@@ -9,7 +9,9 @@ this table is the single place the rules live. A cell is one of:
 - DENY:  403 Forbidden.
 
 Outsiders (not a member) of a members-only group get 404 for every action, so such a group
-never leaks its existence. Rules that depend on the rest of the group rather than on the
+never leaks its existence. An archived group is read-only history: once the table allows an
+action, every action outside `ALLOWED_WHEN_ARCHIVED` is refused with 409 `archived` until an
+organizer brings the group back. Rules that depend on the rest of the group rather than on the
 caller's role (the last organizer cannot leave) live in the service functions.
 """
 
@@ -21,7 +23,7 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .errors import Forbidden, NotFound
+from .errors import Archived, Forbidden, NotFound
 from .models import Group, Membership
 
 
@@ -111,6 +113,20 @@ _TABLE: dict[Action, tuple[Rule, Rule, Rule, Rule, Rule]] = {
 _COLUMNS = ("organizer", "participant", "mentor", "follower", OUTSIDER)
 
 
+# What still works in an archived group: reading it (restoring, opening and diffing
+# snapshots, exporting, the report are reads), archiving or bringing it back, deleting it,
+# and leaving it. Everything else writes to the group's history and is refused.
+ALLOWED_WHEN_ARCHIVED = frozenset(
+    {
+        Action.VIEW_GROUP,
+        Action.ARCHIVE_GROUP,
+        Action.DELETE_GROUP,
+        Action.LEAVE_GROUP,
+        Action.MAKE_REPORT,
+    }
+)
+
+
 def rule_for(role: str, action: Action) -> Rule:
     """The table cell for `role` (a membership role, or OUTSIDER) and `action`."""
     return _TABLE[action][_COLUMNS.index(role)]
@@ -142,7 +158,8 @@ def require(
     Returns the caller's membership (None for an outsider who is allowed, e.g. to view an
     open group or to join it). Raises NotFound when the group does not exist or is
     members-only and the caller is not a member; Forbidden when the table says no, or says
-    OWN and the caller is not among `owners`.
+    OWN and the caller is not among `owners`; Archived (409) when the caller may do it but
+    the group is archived and `action` would write to it.
     """
     group = session.get(Group, group_id)
     if group is None:
@@ -154,6 +171,11 @@ def require(
     role = membership.role if membership is not None else OUTSIDER
     rule = rule_for(role, action)
     if rule is Rule.ALLOW or (rule is Rule.OWN and username in owners):
+        if group.status == "archived" and action not in ALLOWED_WHEN_ARCHIVED:
+            raise Archived(
+                f"“{group.title}” is archived, so it is read-only. An organizer can bring it "
+                "back from the archive (group settings)."
+            )
         return membership
     who = f"a {role}" if membership is not None else "someone outside the group"
     raise Forbidden(f"As {who}, you may not {action.value.replace('_', ' ')} in this group.")

@@ -116,7 +116,10 @@ def restore_name(path: str, when: dt.datetime) -> str:
 
 
 def restore(session: Session, username: str, snapshot_id: int, target: str) -> dict[str, Any]:
-    """The notebook of a snapshot for writing to `target`, recorded as activity."""
+    """The notebook of a snapshot for writing to `target`, recorded as activity.
+
+    A read (VIEW_GROUP): taking a copy out of an archived group still works; only the
+    activity line that says who took it is added to the archive's history."""
     snap = get_snapshot(session, snapshot_id, username)
     nb = read_notebook(session, snap)
     activity.record(
