@@ -165,6 +165,67 @@ describe('GroupsModel', () => {
     await model.refreshMe();
     expect(model.error).toBe('The hub is down.');
     expect(model.loading).toBe(false);
+    model.dispose();
+  });
+
+  it('after a write the service refused as unreachable, says when it is back', async () => {
+    const server = groupServer();
+    const model = modelOn(server, { retryDelayMs: 1 });
+    await model.reportFailure(
+      new NerdUpApiError(503, 'unavailable', 'Not reachable; nothing changed.')
+    );
+    expect(model.notice).toEqual({
+      kind: 'error',
+      text: 'Not reachable; nothing changed.'
+    });
+    for (let i = 0; i < 100 && model.reconnecting; i++) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    expect(model.notice?.kind).toBe('info');
+    expect(model.notice?.text).toContain('Connected again');
+    model.dispose();
+  });
+
+  it('tries again by itself while the service is unreachable, then recovers', async () => {
+    const server = groupServer();
+    let down = 2; // two failed loads, then the service is back
+    const serve = server.routes['GET /me'];
+    server.routes['GET /me'] = call =>
+      down-- > 0
+        ? {
+            status: 503,
+            body: {
+              error: {
+                code: 'unavailable',
+                message: 'The nerdup hub service is not reachable.'
+              }
+            }
+          }
+        : serve(call);
+    const model = modelOn(server, { retryDelayMs: 1 });
+    await model.refreshMe();
+    expect(model.error).toBe('The nerdup hub service is not reachable.');
+    expect(model.reconnecting).toBe(true);
+    // Wait for the retries (1 ms, then 2 ms) to reach the service that came back.
+    for (let i = 0; i < 100 && (model.reconnecting || model.error); i++) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    expect(model.error).toBeNull();
+    expect(model.reconnecting).toBe(false);
+    expect(count(server, 'GET /me')).toBe(3);
+    model.dispose();
+  });
+
+  it('does not retry an error that needs the user (403)', async () => {
+    const server = groupServer();
+    server.routes['GET /me'] = () => ({
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'No.' } }
+    });
+    const model = modelOn(server, { retryDelayMs: 1 });
+    await model.refreshMe();
+    expect(model.reconnecting).toBe(false);
+    model.dispose();
   });
 
   it('goes back to the directory when the open group is gone', async () => {

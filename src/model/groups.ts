@@ -35,8 +35,23 @@ export namespace GroupsModel {
     defaultGroupId?: number | null;
     /** How many activities the feed keeps. */
     activityLimit?: number;
+    /**
+     * First wait before reloading by itself when the server (or, in JupyterHub mode,
+     * the nerdup service) cannot be reached; it doubles up to 30 s.
+     */
+    retryDelayMs?: number;
   }
 }
+
+/** Whether an error means the data cannot be reached now but may come back by itself. */
+export function isUnreachable(error: unknown): boolean {
+  return (
+    error instanceof NerdUpApiError &&
+    (error.status === 503 || error.status === 0)
+  );
+}
+
+const RETRY_MAX_MS = 30000;
 
 /**
  * The study groups the sidebar shows: the directory of open groups (with search), the
@@ -50,6 +65,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
     this._state = options.state ?? null;
     this._defaultGroupId = options.defaultGroupId ?? null;
     this._activityLimit = options.activityLimit ?? 15;
+    this._retryDelayMs = options.retryDelayMs ?? 2000;
     this.actions = new GroupsActions(this);
   }
 
@@ -122,6 +138,10 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   /** Why the last load failed, in words; null when it worked. */
   get error(): string | null {
     return this._error;
+  }
+  /** True while the data cannot be reached and the model tries again by itself. */
+  get reconnecting(): boolean {
+    return this._retryTimer !== null;
   }
   get notice(): INotice | null {
     return this._notice;
@@ -316,6 +336,10 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
         ? error.message
         : trans.__('Something went wrong: %1', String(error));
     this.notify({ kind: 'error', text });
+    if (isUnreachable(error)) {
+      this._unreachableNotice = this._notice;
+      this._retryLater();
+    }
   }
 
   dispose(): void {
@@ -325,6 +349,10 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
     this._isDisposed = true;
     if (this._eventTimer !== null) {
       clearTimeout(this._eventTimer);
+    }
+    if (this._retryTimer !== null) {
+      clearTimeout(this._retryTimer);
+      this._retryTimer = null;
     }
     Signal.clearData(this);
   }
@@ -405,12 +433,51 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
         error instanceof NerdUpApiError
           ? error.message
           : this.trans.__('Loading failed: %1', String(error));
+      if (isUnreachable(error)) {
+        this._retryLater();
+      }
     } finally {
       this._loading--;
       if (!this._isDisposed) {
         this._changed.emit();
       }
     }
+  }
+
+  /**
+   * Reload by itself, with a doubling wait, until the data can be reached again; then
+   * the "not reachable" messages go away. What the user typed stays in its form.
+   */
+  private _retryLater(): void {
+    if (this._retryTimer !== null || this._isDisposed) {
+      return;
+    }
+    const delay = Math.min(
+      RETRY_MAX_MS,
+      this._retryDelayMs * 2 ** this._retries
+    );
+    this._retries++;
+    this._retryTimer = setTimeout(() => void this._retry(), delay);
+    this._changed.emit();
+  }
+
+  private async _retry(): Promise<void> {
+    this._retryTimer = null;
+    await this.refresh(); // a load that fails again arms the next retry
+    if (this._isDisposed || this._retryTimer !== null || this._error !== null) {
+      return;
+    }
+    this._retries = 0;
+    if (this._notice !== null && this._notice === this._unreachableNotice) {
+      this.notify({
+        kind: 'info',
+        text: this.trans.__(
+          'Connected again. Anything not saved can be sent again now.'
+        )
+      });
+    }
+    this._unreachableNotice = null;
+    this._changed.emit();
   }
 
   private _state: IStateDB | null;
@@ -432,6 +499,10 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   private _again = false;
   private _touched = new Set<number>();
   private _eventTimer: ReturnType<typeof setTimeout> | null = null;
+  private _retryDelayMs: number;
+  private _retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private _retries = 0;
+  private _unreachableNotice: INotice | null = null;
   private _isDisposed = false;
   private _changed = new Signal<this, void>(this);
   private _currentChanged = new Signal<this, IGroupView | null>(this);

@@ -95,6 +95,12 @@ export class SidebarPanel extends ReactWidget {
               role="alert"
             >
               {model.error}
+              {model.reconnecting && (
+                <span className="jp-NerdUp-reconnecting" role="status">
+                  {' '}
+                  {trans.__('Trying again by itself…')}
+                </span>
+              )}
             </div>
           )}
           <div className="jp-NerdUp-body">
