@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { Button } from '@jupyterlab/ui-components';
 
-import { isGroupDone } from '../model/derive';
+import { isArchived, isGroupDone } from '../model/derive';
 import { IGroup, Role } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
@@ -57,7 +57,7 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
         <span>{trans._n('%1 member', '%1 members', group.member_count)}</span>
         <Deadline date={group.deadline} done={done} />
       </div>
-      {!group.my_role && (
+      {!group.my_role && !isArchived(group) && (
         <div className="jp-NerdUp-actions">
           <Button
             small

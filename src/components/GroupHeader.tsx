@@ -9,6 +9,7 @@ import {
 
 import { currentMilestone, isGroupDone } from '../model/derive';
 import { IGroupView } from '../model/types';
+import { ArchivedBanner } from './ArchivedBanner';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { roleLabel } from './GroupCard';
@@ -19,7 +20,10 @@ export interface IGroupHeaderProps {
   view: IGroupView;
 }
 
-/** Title, switcher, stage, deadline countdown and overall progress of the open group. */
+/**
+ * Title, switcher, the archive banner, stage, deadline countdown and overall progress of
+ * the open group.
+ */
 export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
   const { model, trans } = useSidebar();
   const { group, milestones } = props.view;
@@ -61,6 +65,7 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
           />
         </div>
       )}
+      <ArchivedBanner group={group} />
       <h2 className="jp-NerdUp-groupTitle">{group.title}</h2>
       <div className="jp-NerdUp-meta">
         {group.my_role ? (

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { Button } from '@jupyterlab/ui-components';
 
+import { actingRole, isArchived } from '../model/derive';
 import { IGroup, Role } from '../model/types';
 import { useSidebar } from './context';
 
@@ -36,7 +37,9 @@ export function Membership(props: IMembershipProps): JSX.Element {
     }
   };
   const join = (role: Role) => act(() => model.actions.join(group.id, role));
+  // Leaving works in an archive too; joining and switching roles write to it.
   const role = group.my_role;
+  const acting = actingRole(group);
   const otherOrganizer = (group.members ?? []).some(
     m => m.role === 'organizer' && m.username !== model.username
   );
@@ -46,7 +49,7 @@ export function Membership(props: IMembershipProps): JSX.Element {
       aria-label={trans.__('Your membership')}
     >
       <div className="jp-NerdUp-actions">
-        {role === null && (
+        {role === null && !isArchived(group) && (
           <>
             <Button small disabled={busy} onClick={() => join('participant')}>
               {trans.__('Join as participant')}
@@ -61,7 +64,7 @@ export function Membership(props: IMembershipProps): JSX.Element {
             </Button>
           </>
         )}
-        {role === 'organizer' && otherOrganizer && (
+        {acting === 'organizer' && otherOrganizer && (
           <Button
             small
             minimal
@@ -71,7 +74,7 @@ export function Membership(props: IMembershipProps): JSX.Element {
             {trans.__('Step down to participant')}
           </Button>
         )}
-        {role === 'participant' && (
+        {acting === 'participant' && (
           <Button
             small
             minimal
@@ -81,7 +84,7 @@ export function Membership(props: IMembershipProps): JSX.Element {
             {trans.__('Switch to follower')}
           </Button>
         )}
-        {role === 'follower' && (
+        {acting === 'follower' && (
           <Button
             small
             minimal

@@ -7,6 +7,7 @@ import {
   caretUpIcon
 } from '@jupyterlab/ui-components';
 
+import { actingRole } from '../model/derive';
 import { IGroup, IProposal } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
@@ -25,7 +26,7 @@ export function Proposals(props: IProposalsProps): JSX.Element {
   const { group, proposals } = props;
   const [adding, setAdding] = React.useState(false);
   const open = proposals.filter(p => p.status === 'open');
-  const member = group.my_role !== null;
+  const member = actingRole(group) !== null;
   return (
     <section className="jp-NerdUp-section" aria-labelledby="jp-NerdUp-prop-h">
       <h3 id="jp-NerdUp-prop-h" className="jp-NerdUp-sectionTitle">
@@ -85,7 +86,7 @@ function ProposalItem(props: {
     await fn();
     setBusy(false);
   };
-  const member = group.my_role !== null;
+  const member = actingRole(group) !== null;
   return (
     <li className="jp-NerdUp-proposal" data-proposal-id={proposal.id}>
       <div className="jp-NerdUp-proposal-title">{proposal.title}</div>
@@ -127,7 +128,7 @@ function ProposalItem(props: {
           <caretDownIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
           {proposal.tally.down}
         </Button>
-        {group.my_role === 'organizer' && (
+        {actingRole(group) === 'organizer' && (
           <>
             <Button
               small

@@ -81,17 +81,37 @@ export function recentWork(
   return activity.filter(a => kinds.test(a.kind)).slice(0, limit);
 }
 
+/** An archived group is read-only history until an organizer brings it back. */
+export function isArchived(group: Pick<IGroup, 'status'>): boolean {
+  return group.status === 'archived';
+}
+
+/**
+ * My role as far as writing to the group goes: null in an archived group, where the
+ * server refuses every write (409 "archived") but reading, leaving and bringing it back.
+ * Gate write actions on this; show who I am with `my_role`.
+ */
+export function actingRole(
+  group: Pick<IGroup, 'status' | 'my_role'>
+): Role | null {
+  return isArchived(group) ? null : group.my_role;
+}
+
+/** Organizers bring an archived group back (the server's ARCHIVE_GROUP permission). */
+export function canBringBack(
+  group: Pick<IGroup, 'status' | 'my_role'>
+): boolean {
+  return isArchived(group) && group.my_role === 'organizer';
+}
+
 export function canEditPlan(group: IGroup): boolean {
-  return group.my_role === 'organizer';
+  return actingRole(group) === 'organizer';
 }
 
 /** Members who may claim tasks, add personal tasks and work on them. */
 export function canWork(group: IGroup): boolean {
-  return (
-    group.my_role === 'organizer' ||
-    group.my_role === 'participant' ||
-    group.my_role === 'mentor'
-  );
+  const role = actingRole(group);
+  return role === 'organizer' || role === 'participant' || role === 'mentor';
 }
 
 /** My open tasks in one group (for the status bar). */

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Button } from '@jupyterlab/ui-components';
 
 import { useSidebar } from '../components/context';
+import { actingRole } from '../model/derive';
 import { Markdown } from '../components/Markdown';
 import { RecapEditor } from './RecapEditor';
 import { when } from './Sessions';
@@ -13,7 +14,8 @@ export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
   const { trans, model } = useSidebar();
   const [editing, setEditing] = React.useState(false);
   const brief = props.rhythm.data.catchup;
-  const role = model.current?.group.my_role ?? null;
+  const group = model.current?.group;
+  const role = group ? actingRole(group) : null;
   const editor = role !== null && role !== 'follower';
   if (!brief) {
     return null;

@@ -10,6 +10,7 @@ import {
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
 import { Markdown } from '../components/Markdown';
+import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { IRhythm } from './useRhythm';
 import { IAnswer, IQuestion } from './types';
@@ -24,7 +25,7 @@ export function Questions(props: IQuestionsProps): JSX.Element {
   const { trans } = useSidebar();
   const { view, rhythm } = props;
   const [asking, setAsking] = React.useState(false);
-  const member = view.group.my_role !== null;
+  const member = actingRole(view.group) !== null;
   const open = rhythm.data.questions.filter(q => q.status !== 'resolved');
   const faq = rhythm.data.questions.filter(q => q.status === 'resolved');
   return (
@@ -120,8 +121,9 @@ function QuestionItem(props: {
   const [expanded, setExpanded] = React.useState(false);
   const [answering, setAnswering] = React.useState(false);
   const me = model.username ?? '';
-  const role = view.group.my_role;
-  const mayDecide = role === 'organizer' || question.author === me;
+  const role = actingRole(view.group);
+  const mayDecide =
+    role !== null && (role === 'organizer' || question.author === me);
   const mayAnswer = role !== null && role !== 'follower';
   const upvoted = question.upvoted_by.includes(me);
   return (

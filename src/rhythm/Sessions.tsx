@@ -5,6 +5,7 @@ import { addIcon, Button, checkIcon } from '@jupyterlab/ui-components';
 
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
+import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { PickTasks } from './PickTasks';
 import { IRhythm } from './useRhythm';
@@ -31,7 +32,7 @@ export function Sessions(props: ISessionsProps): JSX.Element {
   const { trans } = useSidebar();
   const { view, rhythm } = props;
   const [adding, setAdding] = React.useState(false);
-  const organizer = view.group.my_role === 'organizer';
+  const organizer = actingRole(view.group) === 'organizer';
   const coming = rhythm.data.sessions
     .filter(s => s.next !== null)
     .sort((a, b) => (a.next!.start < b.next!.start ? -1 : 1));
@@ -107,8 +108,9 @@ function SessionItem(props: {
   const next = session.next as IOccurrence;
   const [present, setPresent] = React.useState<string[] | null>(null);
   const [picking, setPicking] = React.useState(false);
-  const member = view.group.my_role !== null;
-  const planner = member && view.group.my_role !== 'follower';
+  const role = actingRole(view.group);
+  const member = role !== null;
+  const planner = member && role !== 'follower';
   const agenda =
     rhythm.data.catchup?.next_session?.session_id === session.id
       ? rhythm.data.catchup.next_session.agenda

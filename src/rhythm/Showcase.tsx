@@ -5,7 +5,7 @@ import { Button, launchIcon } from '@jupyterlab/ui-components';
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
 import { Markdown } from '../components/Markdown';
-import { currentMilestone } from '../model/derive';
+import { actingRole, currentMilestone } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { exportBlogPost } from './blogexport';
 import { IRhythm } from './useRhythm';
@@ -21,10 +21,12 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
   const { trans, openPath, model } = useSidebar();
   const { view, rhythm } = props;
   const [form, setForm] = React.useState<'reflect' | 'post' | null>(null);
-  const role = view.group.my_role;
+  // Writing is for members of a group that is not archived; the report only reads.
+  const role = actingRole(view.group);
   const shown = rhythm.data.showcase;
   const milestone = currentMilestone(view.milestones);
-  const presenter = role === 'organizer' || role === 'mentor';
+  const presenter =
+    view.group.my_role === 'organizer' || view.group.my_role === 'mentor';
   return (
     <section
       className="jp-NerdUp-section jp-NerdUp-showcase"
@@ -105,14 +107,18 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
           onCancel={() => setForm(null)}
         />
       )}
-      {role !== null && form === null && (
+      {(role !== null || presenter) && form === null && (
         <div className="jp-NerdUp-buttonRow">
-          <Button small minimal onClick={() => setForm('reflect')}>
-            {trans.__('Write a reflection')}
-          </Button>
-          <Button small minimal onClick={() => setForm('post')}>
-            {trans.__('Link a post')}
-          </Button>
+          {role !== null && (
+            <>
+              <Button small minimal onClick={() => setForm('reflect')}>
+                {trans.__('Write a reflection')}
+              </Button>
+              <Button small minimal onClick={() => setForm('post')}>
+                {trans.__('Link a post')}
+              </Button>
+            </>
+          )}
           {presenter && (
             <a
               className="jp-NerdUp-linkButton"
