@@ -6,7 +6,14 @@ import {
   ITaskInput
 } from './client';
 import type { GroupsModel } from './groups';
-import { IGroup, IProposal, ITask, Role, TaskStatus } from './types';
+import {
+  IGroup,
+  IMilestone,
+  IProposal,
+  ITask,
+  Role,
+  TaskStatus
+} from './types';
 
 /**
  * The writes a member makes from the sidebar. Each one calls the API, then reloads what
@@ -68,6 +75,40 @@ export class GroupsActions {
 
   addTask(milestoneId: number, input: ITaskInput): Promise<boolean> {
     return this._form(() => this._model.client.createTask(milestoneId, input));
+  }
+
+  /**
+   * Edit a milestone (organizers), based on `version`. Every failure goes back to the
+   * edit form: 400 field errors, 409 stale version (with the current record), others.
+   */
+  editMilestone(
+    milestone: IMilestone,
+    version: number,
+    input: IMilestoneInput
+  ): Promise<boolean> {
+    return this._edit(() =>
+      this._model.client.updateMilestone(milestone.id, version, input)
+    );
+  }
+
+  /** Edit a task's title, description or weight; failures as in `editMilestone`. */
+  editTask(task: ITask, version: number, input: ITaskInput): Promise<boolean> {
+    return this._edit(() =>
+      this._model.client.updateTask(task.id, version, input)
+    );
+  }
+
+  /** Delete a milestone with its tasks (organizers). */
+  deleteMilestone(milestone: IMilestone): Promise<boolean> {
+    return this._run(() =>
+      this._model.client.deleteMilestone(milestone.id, milestone.version)
+    );
+  }
+
+  deleteTask(task: ITask): Promise<boolean> {
+    return this._run(() =>
+      this._model.client.deleteTask(task.id, task.version)
+    );
   }
 
   propose(input: IProposalInput): Promise<boolean> {
@@ -140,6 +181,14 @@ export class GroupsActions {
       await this._model.reportFailure(error);
       return false;
     }
+    this._model.notify(null);
+    await this._model.refresh();
+    return true;
+  }
+
+  /** A write from an edit dialog: on failure the dialog says why, so it re-throws. */
+  private async _edit(fn: () => Promise<unknown>): Promise<boolean> {
+    await fn();
     this._model.notify(null);
     await this._model.refresh();
     return true;

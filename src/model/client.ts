@@ -139,6 +139,12 @@ export class GroupsClient {
       headers: ifMatch(version)
     });
   }
+  deleteMilestone(id: number, version: number): Promise<void> {
+    return this._call(`milestones/${id}`, {
+      method: 'DELETE',
+      headers: ifMatch(version)
+    });
+  }
   createTask(milestoneId: number, data: ITaskInput): Promise<ITask> {
     return this._call(`milestones/${milestoneId}/tasks`, {
       method: 'POST',

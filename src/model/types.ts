@@ -86,6 +86,8 @@ export interface IGroup {
   version: number;
   /** Present on the detail view (GET /groups/{id}). */
   members?: IMember[];
+  /** What the caller's role may do (detail view): action -> allow | own | deny. */
+  permissions?: Partial<Record<string, 'allow' | 'own' | 'deny'>>;
 }
 
 export interface IVote {
