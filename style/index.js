@@ -4,3 +4,4 @@ import './snapshots.css';
 import './snapshot-diff.css';
 import './dashboard.css';
 import './rhythm.css';
+import './plan-editing.css';

@@ -8,11 +8,13 @@ import {
 } from '@jupyterlab/ui-components';
 
 import { canEditPlan, canWork, filterTasks, TaskFilter } from '../model/derive';
+import { canEditMilestone } from '../model/editing';
 import { IGroup, IMilestone } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { InlineForm } from './InlineForm';
 import { Markdown } from './Markdown';
+import { deleteMilestone, editMilestone, RowActions } from './PlanEditing';
 import { ProgressBar } from './ProgressBar';
 import { TaskItem } from './TaskItem';
 
@@ -25,7 +27,8 @@ export interface IMilestoneItemProps {
 
 /** A milestone with its progress and due date; expands to its tasks. */
 export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
-  const { model, trans } = useSidebar();
+  const ctx = useSidebar();
+  const { model, trans } = ctx;
   const { milestone, group, filter, current } = props;
   const [open, setOpen] = React.useState(current || filter !== 'all');
   const [adding, setAdding] = React.useState(false);
@@ -42,27 +45,37 @@ export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
       className={`jp-NerdUp-milestone${current ? ' jp-NerdUp-milestone-current' : ''}`}
       data-milestone-id={milestone.id}
     >
-      <button
-        className="jp-NerdUp-milestone-toggle"
-        aria-expanded={open}
-        aria-controls={bodyId}
-        onClick={() => setOpen(!open)}
-      >
-        {open ? (
-          <caretDownIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-        ) : (
-          <caretRightIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+      <div className="jp-NerdUp-milestone-head">
+        <button
+          className="jp-NerdUp-milestone-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? (
+            <caretDownIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          ) : (
+            <caretRightIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          )}
+          <span className="jp-NerdUp-milestone-title">{milestone.title}</span>
+          {milestone.status === 'done' && (
+            <span className="jp-NerdUp-badge">{trans.__('done')}</span>
+          )}
+          {current && (
+            <span className="jp-NerdUp-badge jp-NerdUp-badge-current">
+              {trans.__('now')}
+            </span>
+          )}
+        </button>
+        {canEditMilestone(group) && (
+          <RowActions
+            editLabel={trans.__('Edit milestone %1', milestone.title)}
+            deleteLabel={trans.__('Delete milestone %1', milestone.title)}
+            onEdit={() => void editMilestone(ctx, milestone)}
+            onDelete={() => void deleteMilestone(ctx, milestone)}
+          />
         )}
-        <span className="jp-NerdUp-milestone-title">{milestone.title}</span>
-        {milestone.status === 'done' && (
-          <span className="jp-NerdUp-badge">{trans.__('done')}</span>
-        )}
-        {current && (
-          <span className="jp-NerdUp-badge jp-NerdUp-badge-current">
-            {trans.__('now')}
-          </span>
-        )}
-      </button>
+      </div>
       <ProgressBar
         progress={milestone.progress}
         label={trans.__('Progress of milestone %1', milestone.title)}

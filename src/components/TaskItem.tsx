@@ -9,9 +9,11 @@ import {
 } from '@jupyterlab/ui-components';
 
 import { canWork, isMine } from '../model/derive';
+import { canEditTask } from '../model/editing';
 import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
 import { People, Person } from './Person';
+import { deleteTask, editTask, RowActions } from './PlanEditing';
 
 export interface ITaskItemProps {
   task: ITask;
@@ -20,7 +22,8 @@ export interface ITaskItemProps {
 
 /** One task: status, who works on it, and what I can do with it. */
 export function TaskItem(props: ITaskItemProps): JSX.Element {
-  const { model, trans, openNotebookPath, openPath } = useSidebar();
+  const ctx = useSidebar();
+  const { model, trans, openNotebookPath, openPath } = ctx;
   const { task, group } = props;
   const me = model.username;
   const mine = isMine(task, me);
@@ -70,6 +73,15 @@ export function TaskItem(props: ITaskItemProps): JSX.Element {
           <span className="jp-NerdUp-badge jp-NerdUp-badge-next">
             {trans.__('next session')}
           </span>
+        )}
+        {canEditTask(group, task, me) && (
+          <RowActions
+            editLabel={trans.__('Edit task %1', task.title)}
+            deleteLabel={trans.__('Delete task %1', task.title)}
+            disabled={busy}
+            onEdit={() => void editTask(ctx, task)}
+            onDelete={() => void deleteTask(ctx, task)}
+          />
         )}
       </div>
       <div className="jp-NerdUp-task-who">{who}</div>
