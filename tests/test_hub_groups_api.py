@@ -1,6 +1,7 @@
 """The JupyterHub-group link over REST, every response checked against schema/openapi.json.
 
-Embedded (no JupyterHub) the routes answer 409 `needs_jupyterhub`. The hub service's way of
+Embedded (no JupyterHub) GET says `available: false` and the writes answer 409
+`needs_jupyterhub`. The hub service's way of
 reading groups (`settings["nerdup_hub_groups"]`) is then pointed at a stand-in of the Hub
 API, which answers like JupyterHub: the group, 404, 403 without the scope, a group without
 `users` for `read:groups:name` only. The real Hub: tests/hub/test_hub_groups.py."""
@@ -72,12 +73,14 @@ def as_service(jp_serverapp: Any, stand_in: StandInHub) -> StandInHub:
     settings.pop("nerdup_hub_groups", None)
 
 
-async def test_embedded_mode_answers_409_needs_jupyterhub(api):
+async def test_embedded_mode_shows_no_link_and_refuses_writes_with_409(api):
     alice = api("alice")
     gid = (await new_group(alice))["id"]
     path = f"/groups/{gid}/hub-group"
+    shown = await alice.get(path)
+    assert shown.status == 200
+    assert (shown.json["linked"], shown.json["available"]) == (False, False)
     for reply in (
-        await alice.get(path),
         await alice.put(path, {"name": "students"}),
         await alice.delete(path),
         await alice.post(f"{path}/sync"),
@@ -91,7 +94,8 @@ async def test_link_sync_and_unlink(api, as_service, activity_events):
     alice, bob = api("alice"), api("bob")
     gid = (await new_group(alice))["id"]
     path = f"/groups/{gid}/hub-group"
-    assert (await alice.get(path)).json["linked"] is False
+    shown = (await alice.get(path)).json
+    assert (shown["linked"], shown["available"]) == (False, True)
     as_service.groups["students"] = ["alice", "bob"]
 
     linked = await alice.put(path, {"name": "students"})

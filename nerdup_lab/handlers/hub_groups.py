@@ -4,7 +4,7 @@ its members), and /groups/{id}/hub-group/sync to import them again.
 Served by the hub service, which reads JupyterHub with its own token
 (`settings["nerdup_hub_groups"]`, see `nerdup_lab.hub.hub_groups`). A user's server in
 JupyterHub mode forwards these requests like any other; embedded, without a JupyterHub,
-they answer 409 `needs_jupyterhub`.
+the writes answer 409 `needs_jupyterhub` and GET says `available: false`.
 """
 
 from __future__ import annotations
@@ -33,9 +33,13 @@ class _HubGroupHandler(ResourceHandler):
 class HubGroupLinkHandler(_HubGroupHandler):
     @authenticated
     async def get(self, group_id: str) -> None:
-        self.hub_members()
         gid = self.path_id(group_id, "group")
-        self.send(await self.backend.get_hub_group_link(self.caller, gid))
+        link = await self.backend.get_hub_group_link(self.caller, gid)
+        # Reading answers 200 everywhere, with `available` saying whether a link can be
+        # made here: the lab's group view asks on every group it opens, and an embedded
+        # server must not answer that with an error (the writes keep their 409).
+        available = self.settings.get("nerdup_hub_groups") is not None
+        self.send({**link, "available": available})
 
     @authenticated
     async def put(self, group_id: str) -> None:

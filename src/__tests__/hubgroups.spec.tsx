@@ -107,7 +107,15 @@ describe('HubGroupLink', () => {
   }
 
   it('shows nothing on a server without JupyterHub', async () => {
-    const server = fakeServer({ 'GET /groups/3/hub-group': () => NEEDS_HUB });
+    const server = fakeServer({
+      'GET /groups/3/hub-group': () => ({ body: link({ available: false }) })
+    });
+    await show(server, true);
+    expect(host.querySelector('.jp-NerdUp-hubGroup')).toBeNull();
+    // A 409 needs_jupyterhub, as the writes answer there, shows nothing either.
+    server.routes['GET /groups/3/hub-group'] = () => NEEDS_HUB;
+    await act(() => root.unmount());
+    root = createRoot(host);
     await show(server, true);
     expect(host.querySelector('.jp-NerdUp-hubGroup')).toBeNull();
   });

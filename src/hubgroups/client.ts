@@ -13,6 +13,8 @@ export interface IHubGroupLink {
   synced_by: string | null;
   /** Members the link added who are still members. */
   imported: string[];
+  /** In the answer to GET: false where nerdup runs without JupyterHub. */
+  available?: boolean;
 }
 
 /** The link after an import: who joined, who left (schema HubGroupSync). */
@@ -33,11 +35,12 @@ export class HubGroupClient {
   /** The link, or null where there is no JupyterHub to link to. */
   async get(groupId: number): Promise<IHubGroupLink | null> {
     try {
-      return await requestAPI<IHubGroupLink>(
+      const link = await requestAPI<IHubGroupLink>(
         `groups/${groupId}/hub-group`,
         {},
         this._settings
       );
+      return link.available === false ? null : link;
     } catch (error) {
       if (
         error instanceof NerdUpApiError &&
