@@ -1,12 +1,8 @@
 import * as React from 'react';
 
-import { nullTranslator } from '@jupyterlab/translation';
-
 import { ArchivedBanner } from '../components/ArchivedBanner';
-import { ISidebarContext, SidebarContext } from '../components/context';
 import { Membership } from '../components/Membership';
 import { Proposals } from '../components/Proposals';
-import { GroupsClient } from '../model/client';
 import {
   actingRole,
   canBringBack,
@@ -17,22 +13,7 @@ import {
 import { GroupsModel } from '../model/groups';
 import { IGroup, IProposal } from '../model/types';
 import { group, groupServer } from './fakeserver';
-
-const trans = nullTranslator.load('nerdup_lab');
-
-// No @types/react-dom in this project: the two functions used, typed here.
-interface IRoot {
-  render(element: React.ReactNode): void;
-  unmount(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { createRoot } = require('react-dom/client') as {
-  createRoot: (node: Element) => IRoot;
-};
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { act } = require('react') as {
-  act: (fn: () => void | Promise<void>) => Promise<void>;
-};
+import { inSidebar, settle, sidebarModel, testRoot } from './reactroot';
 
 const archived = (extra: Record<string, unknown> = {}) =>
   group(1, { status: 'archived', version: 4, ...extra }) as unknown as IGroup;
@@ -78,49 +59,24 @@ describe('gating in an archived group', () => {
 });
 
 describe('the archive banner and the write buttons', () => {
-  let node: HTMLDivElement;
-  let root: IRoot;
+  const root = testRoot();
   let server: ReturnType<typeof groupServer>;
   let model: GroupsModel;
 
-  beforeAll(() => {
-    (globalThis as any).IS_REACT_ACT_ENVIRONMENT = true;
-  });
-
   beforeEach(async () => {
-    server = groupServer();
-    model = new GroupsModel({ client: new GroupsClient(server.settings) });
-    await model.refreshMe();
-    node = document.createElement('div');
-    document.body.appendChild(node);
-    root = createRoot(node);
+    ({ server, model } = await sidebarModel());
   });
 
   afterEach(async () => {
-    await act(() => root.unmount());
-    node.remove();
     model.dispose();
   });
 
   async function show(element: React.ReactElement): Promise<void> {
-    const context: ISidebarContext = {
-      model,
-      trans,
-      rendermime: null,
-      openNotebookPath: () => null,
-      openPath: () => undefined
-    };
-    await act(() =>
-      root.render(
-        <SidebarContext.Provider value={context}>
-          {element}
-        </SidebarContext.Provider>
-      )
-    );
+    await root.render(inSidebar(model, element));
   }
 
   const buttons = () =>
-    [...node.querySelectorAll('button')].map(b => b.textContent?.trim());
+    [...root.host.querySelectorAll('button')].map(b => b.textContent?.trim());
 
   it('says the group is read-only and offers organizers to bring it back', async () => {
     let sent: { body: unknown; ifMatch: string | null } | null = null;
@@ -129,16 +85,13 @@ describe('the archive banner and the write buttons', () => {
       return { body: group(1, { version: 5 }) };
     };
     await show(<ArchivedBanner group={archived()} />);
-    expect(node.textContent).toContain(
+    expect(root.host.textContent).toContain(
       'Archived: read-only. An organizer can bring it back.'
     );
-    const button = [...node.querySelectorAll('button')].find(
+    const button = [...root.host.querySelectorAll('button')].find(
       b => b.textContent === 'Bring back from the archive'
     )!;
-    await act(async () => {
-      button.click();
-      await new Promise(resolve => setTimeout(resolve, 20));
-    });
+    await settle(() => button.click());
     expect(sent).toEqual({ body: { status: 'active' }, ifMatch: '"4"' });
     expect(model.notice).toBeNull();
   });
@@ -155,28 +108,25 @@ describe('the archive banner and the write buttons', () => {
       }
     });
     await show(<ArchivedBanner group={archived()} />);
-    const button = node.querySelector('button')!;
-    await act(async () => {
-      button.click();
-      await new Promise(resolve => setTimeout(resolve, 20));
-    });
+    const button = root.host.querySelector('button')!;
+    await settle(() => button.click());
     expect(model.notice?.kind).toBe('error');
     expect(model.notice?.text).toContain('may not archive');
   });
 
   it('shows no button to others, and nothing for a group that is not archived', async () => {
     await show(<ArchivedBanner group={archived({ my_role: 'participant' })} />);
-    expect(node.textContent).toContain('Archived: read-only.');
-    expect(node.querySelector('button')).toBeNull();
+    expect(root.host.textContent).toContain('Archived: read-only.');
+    expect(root.host.querySelector('button')).toBeNull();
     await show(<ArchivedBanner group={group(1) as unknown as IGroup} />);
-    expect(node.textContent).toBe('');
+    expect(root.host.textContent).toBe('');
   });
 
   it('hides proposing, voting stays visible but disabled, no adopt', async () => {
     await show(<Proposals group={archived()} proposals={[proposal]} />);
     expect(buttons()).not.toContain('Propose a milestone');
     expect(buttons()).not.toContain('Adopt');
-    const votes = node.querySelectorAll<HTMLButtonElement>(
+    const votes = root.host.querySelectorAll<HTMLButtonElement>(
       '.jp-NerdUp-proposal button'
     );
     expect(votes.length).toBe(2);

@@ -1,6 +1,6 @@
 import { NerdUpApiError } from '../api';
 import { GroupsClient } from '../model/client';
-import { fakeServer, task } from './fakeserver';
+import { fakeServer, stale, task } from './fakeserver';
 
 describe('GroupsClient', () => {
   it('unwraps the group list and passes the search', async () => {
@@ -30,17 +30,7 @@ describe('GroupsClient', () => {
 
   it('turns a stale write into a 409 error carrying the current record', async () => {
     const server = fakeServer({
-      'PATCH /milestones/3': () => ({
-        status: 409,
-        body: {
-          error: {
-            code: 'conflict',
-            message: 'Someone changed this since you loaded it.',
-            fields: {},
-            current: { id: 3, version: 5 }
-          }
-        }
-      })
+      'PATCH /milestones/3': () => stale({ id: 3, version: 5 })
     });
     const client = new GroupsClient(server.settings);
     const call = client.updateMilestone(3, 4, { title: 'x' });

@@ -5,20 +5,9 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { defaultRegistry } from '../snapshots/diff/renderers';
 import { DiffView, ROW_BATCH } from '../snapshots/diff/view';
 import { ICellDiff, INotebookDiff } from '../snapshots/types';
+import { act, testRoot } from './reactroot';
 
 const trans = nullTranslator.load('nerdup_lab');
-
-// No @types/react-dom in this project: the two functions used, typed here.
-interface IRoot {
-  render(element: React.ReactNode): void;
-  unmount(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { createRoot } = require('react-dom/client') as {
-  createRoot: (node: Element) => IRoot;
-};
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { act } = require('react') as { act: (fn: () => void) => void };
 
 function diffOf(n: number, modified: (i: number) => boolean): INotebookDiff {
   const cells: ICellDiff[] = Array.from({ length: n }, (_, i) =>
@@ -58,11 +47,9 @@ function diffOf(n: number, modified: (i: number) => boolean): INotebookDiff {
 }
 
 describe('DiffView', () => {
-  let node: HTMLDivElement;
-  let root: IRoot;
+  const root = testRoot();
 
   beforeAll(() => {
-    (globalThis as any).IS_REACT_ACT_ENVIRONMENT = true;
     (globalThis as any).IntersectionObserver = class {
       observe(): void {
         /* the test scrolls by clicking "Show more" */
@@ -73,83 +60,72 @@ describe('DiffView', () => {
     };
   });
 
-  beforeEach(() => {
-    node = document.createElement('div');
-    document.body.appendChild(node);
-    root = createRoot(node);
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    node.remove();
-  });
-
-  function render(diff: INotebookDiff, sourceOf?: (i: number) => string) {
+  async function render(diff: INotebookDiff, sourceOf?: (i: number) => string) {
     const rendered = jest.fn();
-    act(() =>
-      root.render(
-        <DiffView
-          diff={diff}
-          registry={defaultRegistry()}
-          trans={trans}
-          oldLabel="#1"
-          newLabel="#2"
-          sourceOf={sourceOf}
-          onRendered={rendered}
-        />
-      )
+    await root.render(
+      <DiffView
+        diff={diff}
+        registry={defaultRegistry()}
+        trans={trans}
+        oldLabel="#1"
+        newLabel="#2"
+        sourceOf={sourceOf}
+        onRendered={rendered}
+      />
     );
     return rendered;
   }
 
-  it('shows one changed cell of 1600 between two folded runs', () => {
+  it('shows one changed cell of 1600 between two folded runs', async () => {
     const started = performance.now();
-    const rendered = render(diffOf(1600, i => i === 800));
+    const rendered = await render(diffOf(1600, i => i === 800));
     const ms = performance.now() - started;
     console.log(`jsdom: 1600-cell diff rendered in ${ms.toFixed(1)} ms`);
-    expect(node.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(1);
-    const folds = [...node.querySelectorAll('.jp-NerdUp-diffFold')].map(
+    expect(root.host.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(1);
+    const folds = [...root.host.querySelectorAll('.jp-NerdUp-diffFold')].map(
       b => b.textContent
     );
     expect(folds).toEqual(['800 unchanged cells', '799 unchanged cells']);
-    expect(node.textContent).toContain('1 of 1600 cells changed');
+    expect(root.host.textContent).toContain('1 of 1600 cells changed');
     expect(
-      node.querySelector('.jp-NerdUp-diffLine-added')?.textContent
+      root.host.querySelector('.jp-NerdUp-diffLine-added')?.textContent
     ).toContain('x800 = 800 * 2');
     expect(rendered).toHaveBeenCalledTimes(1);
   });
 
-  it('renders a diff where every cell changed one batch at a time', () => {
-    render(diffOf(1600, () => true));
-    expect(node.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(
+  it('renders a diff where every cell changed one batch at a time', async () => {
+    await render(diffOf(1600, () => true));
+    expect(root.host.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(
       ROW_BATCH
     );
-    const more = node.querySelector(
+    const more = root.host.querySelector(
       '.jp-NerdUp-diffMore button'
     ) as HTMLElement;
     expect(more.textContent).toBe(`Show ${1600 - ROW_BATCH} more rows`);
-    act(() => more.click());
-    expect(node.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(
+    await act(() => more.click());
+    expect(root.host.querySelectorAll('.jp-NerdUp-diffCell')).toHaveLength(
       2 * ROW_BATCH
     );
   });
 
-  it('unfolds a run of unchanged cells with their sources', () => {
-    render(
+  it('unfolds a run of unchanged cells with their sources', async () => {
+    await render(
       diffOf(4, i => i === 0),
       i => `source ${i}`
     );
-    const fold = node.querySelector('.jp-NerdUp-diffFold') as HTMLElement;
+    const fold = root.host.querySelector('.jp-NerdUp-diffFold') as HTMLElement;
     expect(fold.textContent).toBe('3 unchanged cells');
-    act(() => fold.click());
-    expect(node.querySelector('.jp-NerdUp-diffFold')).toBeNull();
-    const unchanged = node.querySelectorAll('.jp-NerdUp-diffCell-unchanged');
+    await act(() => fold.click());
+    expect(root.host.querySelector('.jp-NerdUp-diffFold')).toBeNull();
+    const unchanged = root.host.querySelectorAll(
+      '.jp-NerdUp-diffCell-unchanged'
+    );
     expect(unchanged).toHaveLength(3);
     expect(unchanged[0].textContent).toContain('source 1');
   });
 
-  it('says so when nothing changed', () => {
-    render(diffOf(5, () => false));
-    expect(node.textContent).toContain('No changes in 5 cells.');
+  it('says so when nothing changed', async () => {
+    await render(diffOf(5, () => false));
+    expect(root.host.textContent).toContain('No changes in 5 cells.');
   });
 });

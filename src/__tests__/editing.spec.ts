@@ -16,7 +16,7 @@ import {
 } from '../model/editing';
 import { GroupsModel } from '../model/groups';
 import { IGroup, IMilestone, ITask } from '../model/types';
-import { group, groupServer, task } from './fakeserver';
+import { group, groupServer, stale, task } from './fakeserver';
 
 const trans = nullTranslator.load('nerdup_lab');
 
@@ -149,17 +149,7 @@ describe('RecordEdit on a stale version', () => {
     let stored = milestone({ version: 5, goal: 'Their new goal' });
     server.routes['PATCH /milestones/10'] = call => {
       if (call.headers.get('If-Match') !== `"${stored.version}"`) {
-        return {
-          status: 409,
-          body: {
-            error: {
-              code: 'conflict',
-              message: 'Someone changed this since you loaded it.',
-              fields: {},
-              current: stored
-            }
-          }
-        };
+        return stale(stored);
       }
       stored = { ...stored, ...call.body, version: stored.version + 1 };
       return { body: stored };
@@ -257,17 +247,8 @@ describe('GroupsActions delete', () => {
 
   it('says so in the sidebar when a delete was stale', async () => {
     const server = groupServer();
-    server.routes['DELETE /tasks/7'] = () => ({
-      status: 409,
-      body: {
-        error: {
-          code: 'conflict',
-          message: 'Someone changed this.',
-          fields: {},
-          current: task(7, { version: 4 })
-        }
-      }
-    });
+    server.routes['DELETE /tasks/7'] = () =>
+      stale(task(7, { version: 4 }), 'Someone changed this.');
     const model = new GroupsModel({
       client: new GroupsClient(server.settings)
     });

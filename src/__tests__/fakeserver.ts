@@ -55,6 +55,20 @@ export function fakeServer(routes: Record<string, Handler>): {
   return { settings, calls, routes };
 }
 
+/**
+ * The answer to a stale write (If-Match names an old version): 409 "conflict", with
+ * the record as it is now in `current`.
+ */
+export function stale(
+  current: unknown,
+  message = 'Someone changed this since you loaded it.'
+): { status: number; body: unknown } {
+  return {
+    status: 409,
+    body: { error: { code: 'conflict', message, fields: {}, current } }
+  };
+}
+
 export const progress = (percent = 0) => ({
   done_weight: percent,
   total_weight: 100,

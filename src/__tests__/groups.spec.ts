@@ -4,7 +4,7 @@ import { NerdUpApiError } from '../api';
 import { GroupsClient } from '../model/client';
 import { GroupsModel, STATE_KEY } from '../model/groups';
 import { ITask } from '../model/types';
-import { group, groupServer, task } from './fakeserver';
+import { group, groupServer, stale, task } from './fakeserver';
 
 function modelOn(
   server: ReturnType<typeof groupServer>,
@@ -270,16 +270,7 @@ describe('GroupsActions', () => {
 
   it('on a stale version reloads and explains the conflict', async () => {
     const { server, model, theTask } = await started();
-    server.routes['PATCH /tasks/7'] = () => ({
-      status: 409,
-      body: {
-        error: {
-          code: 'conflict',
-          message: 'Someone changed this since you loaded it.',
-          current: task(7, { version: 4 })
-        }
-      }
-    });
+    server.routes['PATCH /tasks/7'] = () => stale(task(7, { version: 4 }));
     const notices: string[] = [];
     model.noticeRaised.connect((_, n) => notices.push(n.kind));
     const before = count(server, 'GET /groups/1');

@@ -5,22 +5,9 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { HubGroupClient, IHubGroupLink } from '../hubgroups/client';
 import { HubGroupLink } from '../hubgroups/HubGroupLink';
 import { fakeServer } from './fakeserver';
+import { act, settle, testRoot } from './reactroot';
 
 const trans = nullTranslator.load('nerdup_lab');
-
-// No @types/react-dom in this project: the two functions used, typed here.
-interface IRoot {
-  render(element: React.ReactNode): void;
-  unmount(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { createRoot } = require('react-dom/client') as {
-  createRoot: (node: Element) => IRoot;
-};
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { act } = require('react') as {
-  act: (fn: () => Promise<void> | void) => Promise<void>;
-};
 
 function link(overrides: Partial<IHubGroupLink> = {}): IHubGroupLink {
   return {
@@ -48,20 +35,7 @@ const NEEDS_HUB = {
 };
 
 describe('HubGroupLink', () => {
-  let host: HTMLElement;
-  let root: IRoot;
-
-  beforeEach(() => {
-    (globalThis as any).IS_REACT_ACT_ENVIRONMENT = true;
-    host = document.createElement('div');
-    document.body.appendChild(host);
-    root = createRoot(host);
-  });
-
-  afterEach(async () => {
-    await act(() => root.unmount());
-    host.remove();
-  });
+  const root = testRoot();
 
   async function show(
     server: ReturnType<typeof fakeServer>,
@@ -69,29 +43,17 @@ describe('HubGroupLink', () => {
     confirm?: () => Promise<boolean>
   ): Promise<void> {
     const client = new HubGroupClient(server.settings);
-    await act(async () => {
-      root.render(
-        <HubGroupLink
-          groupId={3}
-          groupTitle="Pandas club"
-          isOrganizer={isOrganizer}
-          client={client}
-          trans={trans}
-          confirm={confirm}
-        />
-      );
-    });
+    await root.render(
+      <HubGroupLink
+        groupId={3}
+        groupTitle="Pandas club"
+        isOrganizer={isOrganizer}
+        client={client}
+        trans={trans}
+        confirm={confirm}
+      />
+    );
     await settle(); // the GET resolves, React re-renders
-  }
-
-  /** Do `fn`, then let pending requests answer and React re-render, all inside act(). */
-  async function settle(fn: () => void = () => undefined): Promise<void> {
-    await act(async () => {
-      fn();
-      for (let i = 0; i < 10; i++) {
-        await new Promise(resolve => setTimeout(resolve, 0));
-      }
-    });
   }
 
   /** Type into an input the way React sees a user's typing (the native input event). */
@@ -111,13 +73,12 @@ describe('HubGroupLink', () => {
       'GET /groups/3/hub-group': () => ({ body: link({ available: false }) })
     });
     await show(server, true);
-    expect(host.querySelector('.jp-NerdUp-hubGroup')).toBeNull();
+    expect(root.host.querySelector('.jp-NerdUp-hubGroup')).toBeNull();
     // A 409 needs_jupyterhub, as the writes answer there, shows nothing either.
     server.routes['GET /groups/3/hub-group'] = () => NEEDS_HUB;
-    await act(() => root.unmount());
-    root = createRoot(host);
+    await root.remount();
     await show(server, true);
-    expect(host.querySelector('.jp-NerdUp-hubGroup')).toBeNull();
+    expect(root.host.querySelector('.jp-NerdUp-hubGroup')).toBeNull();
   });
 
   it('shows members where the link imports from, without actions for members', async () => {
@@ -132,10 +93,10 @@ describe('HubGroupLink', () => {
       })
     });
     await show(server, false);
-    expect(host.textContent).toContain('cohort-2026');
-    expect(host.textContent).toContain('by alice');
-    expect(host.querySelector('form')).toBeNull();
-    expect(host.textContent).not.toContain('Import again');
+    expect(root.host.textContent).toContain('cohort-2026');
+    expect(root.host.textContent).toContain('by alice');
+    expect(root.host.querySelector('form')).toBeNull();
+    expect(root.host.textContent).not.toContain('Import again');
   });
 
   it('lets an organizer link a group and says who joined', async () => {
@@ -150,17 +111,17 @@ describe('HubGroupLink', () => {
       })
     });
     await show(server, true);
-    const input = host.querySelector('input') as HTMLInputElement;
+    const input = root.host.querySelector('input') as HTMLInputElement;
     expect(input).not.toBeNull();
     // React listens to the native input event; set the value the way a user's typing does.
     await type(input, 'cohort-2026');
     await settle(() =>
-      (host.querySelector('form') as HTMLFormElement).requestSubmit()
+      (root.host.querySelector('form') as HTMLFormElement).requestSubmit()
     );
     const put = server.calls.find(c => c.method === 'PUT');
     expect(put?.body).toEqual({ name: 'cohort-2026' });
-    expect(host.textContent).toContain('joined: bob, carol');
-    expect(host.textContent).toContain('Import again');
+    expect(root.host.textContent).toContain('joined: bob, carol');
+    expect(root.host.textContent).toContain('Import again');
   });
 
   it('shows the service message inline when the Hub has no such group', async () => {
@@ -178,12 +139,12 @@ describe('HubGroupLink', () => {
       })
     });
     await show(server, true);
-    const input = host.querySelector('input') as HTMLInputElement;
+    const input = root.host.querySelector('input') as HTMLInputElement;
     await type(input, 'nope');
     await settle(() =>
-      (host.querySelector('form') as HTMLFormElement).requestSubmit()
+      (root.host.querySelector('form') as HTMLFormElement).requestSubmit()
     );
-    expect(host.querySelector('[role="alert"]')?.textContent).toBe(
+    expect(root.host.querySelector('[role="alert"]')?.textContent).toBe(
       'JupyterHub has no group “nope”.'
     );
     expect(input.value).toBe('nope'); // what the organizer typed stays
@@ -203,7 +164,7 @@ describe('HubGroupLink', () => {
     let answer = false;
     await show(server, true, async () => answer);
     const unlinkButton = () =>
-      Array.from(host.querySelectorAll('button')).find(b =>
+      Array.from(root.host.querySelectorAll('button')).find(b =>
         b.textContent?.includes('Unlink')
       ) as HTMLButtonElement;
     await settle(() => unlinkButton().click());
@@ -211,6 +172,6 @@ describe('HubGroupLink', () => {
     answer = true;
     await settle(() => unlinkButton().click());
     expect(server.calls.some(c => c.method === 'DELETE')).toBe(true);
-    expect(host.querySelector('form')).not.toBeNull(); // can link again
+    expect(root.host.querySelector('form')).not.toBeNull(); // can link again
   });
 });

@@ -1,29 +1,10 @@
 import * as React from 'react';
 
-import { nullTranslator } from '@jupyterlab/translation';
-
-import { ISidebarContext, SidebarContext } from '../components/context';
 import { TaskItem } from '../components/TaskItem';
-import { GroupsClient } from '../model/client';
 import { GroupsModel } from '../model/groups';
 import { IGroup, ITask } from '../model/types';
-import { group, groupServer, task } from './fakeserver';
-
-const trans = nullTranslator.load('nerdup_lab');
-
-// No @types/react-dom in this project: the two functions used, typed here.
-interface IRoot {
-  render(element: React.ReactNode): void;
-  unmount(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { createRoot } = require('react-dom/client') as {
-  createRoot: (node: Element) => IRoot;
-};
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { act } = require('react') as {
-  act: (fn: () => void | Promise<void>) => Promise<void>;
-};
+import { group, groupServer, stale, task } from './fakeserver';
+import { act, inSidebar, sidebarModel, testRoot } from './reactroot';
 
 /** Type into a React-controlled field as a user would. */
 function type(field: Element | null, value: string): void {
@@ -60,45 +41,25 @@ const field = (label: string) => {
 };
 
 describe('editing the plan from a task row', () => {
-  let node: HTMLDivElement;
-  let root: IRoot;
+  const root = testRoot();
   let server: ReturnType<typeof groupServer>;
   let model: GroupsModel;
 
-  beforeAll(() => {
-    (globalThis as any).IS_REACT_ACT_ENVIRONMENT = true;
-  });
-
   beforeEach(async () => {
-    server = groupServer();
-    model = new GroupsModel({ client: new GroupsClient(server.settings) });
-    await model.refreshMe();
-    node = document.createElement('div');
-    document.body.appendChild(node);
-    root = createRoot(node);
+    ({ server, model } = await sidebarModel());
   });
 
   afterEach(async () => {
-    await act(() => root.unmount());
-    node.remove();
     document.querySelectorAll('.jp-Dialog').forEach(d => d.remove());
   });
 
   async function show(t: ITask, g: IGroup): Promise<void> {
-    const ctx: ISidebarContext = {
-      model,
-      trans,
-      rendermime: null,
-      openNotebookPath: () => null,
-      openPath: () => undefined
-    };
-    await act(() =>
-      root.render(
-        <SidebarContext.Provider value={ctx}>
-          <ul>
-            <TaskItem task={t} group={g} />
-          </ul>
-        </SidebarContext.Provider>
+    await root.render(
+      inSidebar(
+        model,
+        <ul>
+          <TaskItem task={t} group={g} />
+        </ul>
       )
     );
   }
@@ -106,36 +67,29 @@ describe('editing the plan from a task row', () => {
   it('offers Edit and Delete with names on my personal task only', async () => {
     const participant = group(1, { my_role: 'participant' }) as any;
     await show(task(7, { personal: true, owner: 'alice' }) as any, participant);
-    expect(byLabel(node, 'Edit task Task 7')).not.toBeNull();
-    expect(byLabel(node, 'Delete task Task 7')).not.toBeNull();
-    expect(byLabel(node, 'Edit task Task 7')?.tagName).toBe('BUTTON');
+    expect(byLabel(root.host, 'Edit task Task 7')).not.toBeNull();
+    expect(byLabel(root.host, 'Delete task Task 7')).not.toBeNull();
+    expect(byLabel(root.host, 'Edit task Task 7')?.tagName).toBe('BUTTON');
 
     await show(task(7, { claimed_by: ['alice'] }) as any, participant);
-    expect(byLabel(node, 'Edit task Task 7')).toBeNull();
-    expect(node.textContent).toContain('Task 7');
+    expect(byLabel(root.host, 'Edit task Task 7')).toBeNull();
+    expect(root.host.textContent).toContain('Task 7');
   });
 
   it('edits a task in a dialog and keeps the typed text through a stale save', async () => {
     let version = 3;
     server.routes['PATCH /tasks/7'] = call => {
       if (call.headers.get('If-Match') !== `"${version}"`) {
-        return {
-          status: 409,
-          body: {
-            error: {
-              code: 'conflict',
-              message: 'Someone changed this.',
-              fields: {},
-              current: task(7, { version, description: 'Use pandas.' })
-            }
-          }
-        };
+        return stale(
+          task(7, { version, description: 'Use pandas.' }),
+          'Someone changed this.'
+        );
       }
       return { body: task(7, { ...call.body, version: version + 1 }) };
     };
     version = 4; // a teammate saved first
     await show(task(7) as any, group(1) as any);
-    await act(() => byLabel(node, 'Edit task Task 7')!.click());
+    await act(() => byLabel(root.host, 'Edit task Task 7')!.click());
     await until(() => dialog()?.querySelector('form'));
     await until(() => dialog()?.textContent?.includes('Edit task “Task 7”'));
     expect(field('Task').value).toBe('Task 7');
@@ -172,7 +126,7 @@ describe('editing the plan from a task row', () => {
       }
     });
     await show(task(7) as any, group(1) as any);
-    await act(() => byLabel(node, 'Edit task Task 7')!.click());
+    await act(() => byLabel(root.host, 'Edit task Task 7')!.click());
     await until(() => dialog()?.querySelector('form'));
     await act(() => type(field('Weight'), '0'));
     await act(() => dialogButton('Save')!.click());
@@ -185,7 +139,7 @@ describe('editing the plan from a task row', () => {
 
   it('cancels an edit with Escape, sending nothing', async () => {
     await show(task(7) as any, group(1) as any);
-    await act(() => byLabel(node, 'Edit task Task 7')!.click());
+    await act(() => byLabel(root.host, 'Edit task Task 7')!.click());
     await until(() => dialog()?.querySelector('form'));
     await act(() => type(field('Task'), 'Something else'));
     await act(() => {
@@ -200,7 +154,7 @@ describe('editing the plan from a task row', () => {
   it('deletes a task after a confirmation naming it', async () => {
     server.routes['DELETE /tasks/7'] = () => ({ status: 204 });
     await show(task(7) as any, group(1) as any);
-    await act(() => byLabel(node, 'Delete task Task 7')!.click());
+    await act(() => byLabel(root.host, 'Delete task Task 7')!.click());
     // The title names the task (the header renders a moment after the buttons).
     await until(() => dialog()?.textContent?.includes('Delete task “Task 7”?'));
     expect(dialogButton('Delete')!.classList).toContain('jp-mod-warn');
