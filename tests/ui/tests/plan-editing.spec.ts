@@ -1,43 +1,11 @@
 import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { openSidebar, SHOTS, useTheme } from './helpers';
-
-const API = '/nerdup/api/v1';
+import { api, consoleErrors, openGroup, shootThemes } from './helpers';
 
 /** A screenshot of `target` in the light and the dark theme. */
-async function shoot(page: Page, name: string, target: Locator): Promise<void> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLElement>('.Toastify__close-button')
-      .forEach(button => button.click())
-  );
-  await target.scrollIntoViewIfNeeded();
-  await target.screenshot({ path: `${SHOTS}/plan-editing-${name}-light.png` });
-  await useTheme(page, 'dark');
-  await page.waitForTimeout(200);
-  await target.screenshot({ path: `${SHOTS}/plan-editing-${name}-dark.png` });
-  await useTheme(page, 'light');
-}
-
-async function api<T = any>(
-  page: Page,
-  method: 'GET' | 'POST' | 'PATCH',
-  path: string,
-  data?: unknown,
-  headers?: Record<string, string>
-): Promise<T> {
-  const response = await page.request.fetch(`${API}${path}`, {
-    method,
-    data,
-    headers
-  });
-  const body = await response.text();
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${body}`).toBe(
-    true
-  );
-  return body ? JSON.parse(body) : null;
-}
+const shoot = (page: Page, name: string, target: Locator) =>
+  shootThemes(page, `plan-editing-${name}`, target);
 
 /** A group with one milestone and three tasks, made through the API. */
 async function makePlan(page: Page, title: string): Promise<number[]> {
@@ -66,21 +34,10 @@ test.describe.serial('Editing the plan', () => {
     page
   }) => {
     test.setTimeout(180_000);
-    const errors: string[] = [];
-    page.on('console', msg => {
-      if (msg.type() === 'error') {
-        errors.push(msg.text());
-      }
-    });
+    const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1280, height: 1000 });
     const [loadId] = await makePlan(page, 'Plan editing club');
-    await openSidebar(page);
-    const sidebar = page.locator('#nerdup-sidebar');
-    await sidebar
-      .locator('.jp-NerdUp-cards')
-      .getByRole('button', { name: 'Plan editing club', exact: true })
-      .click();
-    const view = sidebar.locator('.jp-NerdUp-groupView');
+    const { view } = await openGroup(page, 'Plan editing club');
     const milestone = view.locator('.jp-NerdUp-milestone').first();
     await expect(milestone).toContainText('Explore the data');
     await expect(milestone.locator('.jp-NerdUp-task')).toHaveCount(3);

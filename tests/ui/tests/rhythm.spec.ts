@@ -1,41 +1,11 @@
 import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { openSidebar, SHOTS, useTheme } from './helpers';
-
-const API = '/nerdup/api/v1';
+import { api, consoleErrors, openGroup, shootThemes } from './helpers';
 
 /** A screenshot of `target` in the light and the dark theme. */
-async function shoot(page: Page, name: string, target: Locator): Promise<void> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLElement>('.Toastify__close-button')
-      .forEach(button => button.click())
-  );
-  await target.scrollIntoViewIfNeeded();
-  await target.screenshot({ path: `${SHOTS}/rhythm-${name}-light.png` });
-  await useTheme(page, 'dark');
-  await page.waitForTimeout(200);
-  await target.screenshot({ path: `${SHOTS}/rhythm-${name}-dark.png` });
-  await useTheme(page, 'light');
-}
-
-async function api<T = any>(
-  page: Page,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  data?: unknown
-): Promise<T> {
-  const response = await page.request.fetch(
-    path.startsWith('/api/') ? path : `${API}${path}`,
-    { method, data }
-  );
-  const body = await response.text();
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${body}`).toBe(
-    true
-  );
-  return body ? JSON.parse(body) : null;
-}
+const shoot = (page: Page, name: string, target: Locator) =>
+  shootThemes(page, `rhythm-${name}`, target);
 
 const NOTEBOOK = {
   nbformat: 4,
@@ -98,21 +68,10 @@ async function makeGroup(page: Page, title: string): Promise<number> {
 
 test.describe.serial('The rhythm of a group', () => {
   test('check in, ask and answer, export a post', async ({ page }) => {
-    const errors: string[] = [];
-    page.on('console', msg => {
-      if (msg.type() === 'error') {
-        errors.push(msg.text());
-      }
-    });
+    const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1280, height: 1100 });
     await makeGroup(page, 'Fine food club');
-    await openSidebar(page);
-    const sidebar = page.locator('#nerdup-sidebar');
-    await sidebar
-      .locator('.jp-NerdUp-cards')
-      .getByRole('button', { name: 'Fine food club', exact: true })
-      .click();
-    const view = sidebar.locator('.jp-NerdUp-groupView');
+    const { sidebar, view } = await openGroup(page, 'Fine food club');
     await expect(
       view.getByRole('heading', { name: 'Fine food club' })
     ).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { openSidebar, SHOTS, useTheme } from './helpers';
+import { consoleErrors, openSidebar, SHOTS, useTheme } from './helpers';
 
 /** A screenshot of the sidebar in the light and the dark theme. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -32,12 +32,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     browser
   }) => {
     test.setTimeout(240_000); // one long story through every view
-    const errors: string[] = [];
-    page.on('console', msg => {
-      if (msg.type() === 'error') {
-        errors.push(msg.text());
-      }
-    });
+    const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1280, height: 1000 });
     await openSidebar(page);
     const sidebar = page.locator('#nerdup-sidebar');

@@ -1,52 +1,11 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { SHOTS, useTheme } from './helpers';
-
-const API = '/nerdup/api/v1';
+import { api, consoleErrors, SHOTS, shootThemes, useTheme } from './helpers';
 
 /** A screenshot of `target` (the page when omitted) in the light and the dark theme. */
-async function shoot(
-  page: Page,
-  name: string,
-  target?: Locator
-): Promise<void> {
-  // Toasts would cover what the shot is about.
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLElement>('.Toastify__close-button')
-      .forEach(button => button.click())
-  );
-  const take = (path: string) =>
-    target ? target.screenshot({ path }) : page.screenshot({ path });
-  await take(`${SHOTS}/snapshots-${name}-light.png`);
-  await useTheme(page, 'dark');
-  await page.waitForTimeout(200);
-  await take(`${SHOTS}/snapshots-${name}-dark.png`);
-  await useTheme(page, 'light');
-}
-
-async function api<T = any>(
-  page: Page,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-  path: string,
-  data?: unknown,
-  headers: Record<string, string> = {}
-): Promise<T> {
-  const response = await page.request.fetch(
-    path.startsWith('/api/') ? path : `${API}${path}`,
-    {
-      method,
-      data,
-      headers
-    }
-  );
-  const body = await response.text();
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${body}`).toBe(
-    true
-  );
-  return body ? JSON.parse(body) : null;
-}
+const shoot = (page: Page, name: string, target?: Locator) =>
+  shootThemes(page, `snapshots-${name}`, target);
 
 /** A group with a plan: two milestones, three tasks (one done), as the test's user. */
 async function makeGroup(
@@ -156,12 +115,7 @@ test.describe('Notebook snapshots, as a new user', () => {
     page,
     tmpPath
   }) => {
-    const errors: string[] = [];
-    page.on('console', msg => {
-      if (msg.type() === 'error') {
-        errors.push(msg.text());
-      }
-    });
+    const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1400, height: 900 });
     const group = await makeGroup(page, 'Snapshot circle');
 
