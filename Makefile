@@ -99,7 +99,7 @@ ui-test: install chromium $(UI_STAMP) $(HUB_STAMP)
 
 test: lint pytest hub-test jest ui-test
 
-bench: install postgres
+bench: install postgres $(HUB_STAMP)
 	python bench/run.py
 
 clean:

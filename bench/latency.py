@@ -36,7 +36,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _notebook() -> dict[str, Any]:
+def bench_notebook() -> dict[str, Any]:
     cells = 600
     while True:
         nb = make_notebook(cells, seed=11)
@@ -118,7 +118,7 @@ def _wait_ready(port: int, token: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 def run_latency(log: Callable[[str], None]) -> dict[str, Any]:
-    nb = _notebook()
+    nb = bench_notebook()
     size = len(notebook_text(nb).encode())
     token = secrets.token_hex(16)
     port = _free_port()

@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from diff_cases import NBDIME_LIMIT_S, run_diff_cases  # noqa: E402
+from hub_latency import run_hub_latency  # noqa: E402
 from latency import run_latency  # noqa: E402
 from storage import run_storage  # noqa: E402
 
@@ -74,6 +75,10 @@ def main() -> None:
     latency = run_latency(log)
     figures["commit"] = latency
 
+    log("== JupyterHub mode: through a user's server vs straight to the service (real local Hub)")
+    hub = run_hub_latency(log)
+    figures["hub"] = hub
+
     largest = max(sizes)
     issue = [s for s in storage if not s["stress"]]
     figures.update(
@@ -92,6 +97,9 @@ def main() -> None:
             "storage_ratio_vs_git_gc_max_incl_stress": max(s["ratio_vs_git"] for s in storage),
             "commit_p50_ms": latency["commit_p50_ms"],
             "commit_p95_ms": latency["commit_p95_ms"],
+            "hub_commit_via_server_p50_ms": hub["commit"]["via_server_p50_ms"],
+            "hub_commit_overhead_ratio_p50": hub["commit"]["overhead_ratio_p50"],
+            "hub_read_overhead_ratio_p50": hub["read"]["overhead_ratio_p50"],
             "total_s": round(time.monotonic() - started, 1),
         }
     )
