@@ -7,6 +7,7 @@ import {
   IBlogOptions,
   IBlogWritten,
   ICatchup,
+  IMentoring,
   IOccurrence,
   IPost,
   IQuestion,
@@ -119,6 +120,11 @@ export class RhythmClient {
     return this._call(`questions/${questionId}/resolved`, {
       method: resolved ? 'PUT' : 'DELETE'
     });
+  }
+
+  /** Across the groups the caller mentors: unanswered questions, stale milestones. */
+  mentoring(): Promise<IMentoring> {
+    return this._call('me/mentoring');
   }
 
   // Reflections, posts, showcase

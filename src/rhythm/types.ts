@@ -79,6 +79,28 @@ export interface IQuestionSummary {
   created_at: string;
 }
 
+/** A milestone of a mentored group with no activity for `stale_after_days` days. */
+export interface IStaleMilestone {
+  id: number;
+  group_id: number;
+  title: string;
+  status: string;
+}
+
+/** One group the caller mentors, with what needs a mentor's eye (GET /me/mentoring). */
+export interface IMentoredGroup {
+  group_id: number;
+  title: string;
+  unanswered: IQuestionSummary[];
+  stale_milestones: IStaleMilestone[];
+}
+
+export interface IMentoring {
+  stale_after_days: number;
+  /** Empty when the caller mentors no group. */
+  groups: IMentoredGroup[];
+}
+
 export interface ICatchup {
   group_id: number;
   next_session: (IOccurrence & { agenda: IAgendaTask[] }) | null;
