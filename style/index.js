@@ -5,3 +5,4 @@ import './snapshot-diff.css';
 import './dashboard.css';
 import './rhythm.css';
 import './plan-editing.css';
+import './mentoring.css';

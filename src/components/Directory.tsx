@@ -8,11 +8,12 @@ import {
 } from '@jupyterlab/ui-components';
 
 import { CommunitySessions } from '../rhythm/Community';
+import { Mentoring } from '../rhythm/Mentoring';
 import { useSidebar } from './context';
 import { GroupCard } from './GroupCard';
 import { NewGroupForm } from './NewGroupForm';
 
-/** The community's open groups and my own: search, join, create. */
+/** The community's open groups and my own: search, join, create; what mentors should look at. */
 export function Directory(): JSX.Element {
   const { model, trans } = useSidebar();
   const [query, setQuery] = React.useState(model.query);
@@ -55,6 +56,7 @@ export function Directory(): JSX.Element {
           {trans.__('New group')}
         </Button>
       </div>
+      {!model.query && <Mentoring />}
       {groups.length === 0 && !model.loading ? (
         <p className="jp-NerdUp-empty">
           {model.query

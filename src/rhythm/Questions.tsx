@@ -12,6 +12,7 @@ import { InlineForm } from '../components/InlineForm';
 import { Markdown } from '../components/Markdown';
 import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
+import { useQuestionFocus } from './focus';
 import { IRhythm } from './useRhythm';
 import { IAnswer, IQuestion } from './types';
 
@@ -120,6 +121,8 @@ function QuestionItem(props: {
   const { question, view, rhythm } = props;
   const [expanded, setExpanded] = React.useState(false);
   const [answering, setAnswering] = React.useState(false);
+  // Opened from the Mentoring section: expanded, focused and highlighted.
+  const focus = useQuestionFocus(model, question.id, () => setExpanded(true));
   const me = model.username ?? '';
   const role = actingRole(view.group);
   const mayDecide =
@@ -128,12 +131,14 @@ function QuestionItem(props: {
   const upvoted = question.upvoted_by.includes(me);
   return (
     <li
-      className="jp-NerdUp-question"
+      className={`jp-NerdUp-question${focus.highlighted ? ' jp-mod-highlighted' : ''}`}
       data-question-id={question.id}
       data-status={question.status}
+      onBlur={focus.onBlur}
     >
       <div className="jp-NerdUp-questionHead">
         <button
+          ref={focus.ref}
           className="jp-NerdUp-linkButton jp-NerdUp-questionTitle"
           aria-expanded={expanded}
           onClick={() => setExpanded(!expanded)}

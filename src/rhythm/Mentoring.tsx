@@ -1,0 +1,172 @@
+import * as React from 'react';
+
+import { Time } from '@jupyterlab/coreutils';
+
+import { useSidebar } from '../components/context';
+import { RhythmClient } from './client';
+import { questionFocus } from './focus';
+import { IMentoring, IQuestionSummary, IStaleMilestone } from './types';
+
+/** Whether /me lists a group where the user is a mentor (null: not loaded yet). */
+function mentorsAGroup(
+  groups: readonly { my_role: string | null }[] | undefined
+): boolean {
+  return (groups ?? []).some(g => g.my_role === 'mentor');
+}
+
+/**
+ * The directory's "Mentoring" section: across the groups the user mentors, questions
+ * nobody answered yet (oldest first) and milestones without activity for
+ * `stale_after_days` days. Shown to mentors only; reloads whenever the model changes.
+ */
+export function Mentoring(): JSX.Element | null {
+  const { model, trans } = useSidebar();
+  const [found, setFound] = React.useState<IMentoring | null>(null);
+
+  React.useEffect(() => {
+    let alive = true;
+    let running = false;
+    let again = false;
+    const client = new RhythmClient(model.client.settings);
+    // Changes come in bursts (each load emits twice): one request at a time, and one
+    // more after it when something changed meanwhile.
+    const load = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      do {
+        again = false;
+        if (!mentorsAGroup(model.me?.groups)) {
+          if (alive) {
+            setFound(null);
+          }
+          continue;
+        }
+        try {
+          const answer = await client.mentoring();
+          if (alive) {
+            setFound(answer);
+          }
+        } catch {
+          // The directory itself reports a server that is down.
+        }
+      } while (again && alive);
+      running = false;
+    };
+    const onChange = () => void load();
+    void load();
+    model.changed.connect(onChange);
+    return () => {
+      alive = false;
+      model.changed.disconnect(onChange);
+    };
+  }, [model]);
+
+  if (!found || found.groups.length === 0) {
+    return null;
+  }
+  const titles = new Map(found.groups.map(g => [g.group_id, g.title]));
+  const questions = found.groups
+    .flatMap(g => g.unanswered)
+    .sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const stale = found.groups.flatMap(g => g.stale_milestones);
+
+  const openQuestion = (q: IQuestionSummary) => {
+    questionFocus(model).request(q.id);
+    void model.select(q.group_id);
+  };
+  const openMilestone = (m: IStaleMilestone) => void model.select(m.group_id);
+
+  return (
+    <section
+      className="jp-NerdUp-section jp-NerdUp-mentoring"
+      aria-labelledby="jp-NerdUp-mentoring-h"
+    >
+      <h3 id="jp-NerdUp-mentoring-h" className="jp-NerdUp-sectionTitle">
+        {trans.__('Mentoring')}
+      </h3>
+      {questions.length === 0 && stale.length === 0 && (
+        <p className="jp-NerdUp-empty">
+          {trans.__(
+            'All quiet: every question has an answer and every milestone is moving.'
+          )}
+        </p>
+      )}
+      {questions.length > 0 && (
+        <>
+          <h4 className="jp-NerdUp-subTitle">
+            {trans.__('Unanswered questions')}
+          </h4>
+          <ul
+            className="jp-NerdUp-mentoringList"
+            aria-label={trans.__('Unanswered questions')}
+          >
+            {questions.map(q => (
+              <li key={q.id} className="jp-NerdUp-mentoringItem">
+                <button
+                  className="jp-NerdUp-linkButton"
+                  aria-label={trans.__(
+                    'Open question “%1” in %2',
+                    q.title,
+                    titles.get(q.group_id) ?? ''
+                  )}
+                  onClick={() => openQuestion(q)}
+                >
+                  {q.title}
+                </button>
+                <span className="jp-NerdUp-mentoringMeta">
+                  {titles.get(q.group_id)}
+                  {' · '}
+                  {trans.__('asked by %1', q.author)}
+                  {' · '}
+                  <time
+                    dateTime={q.created_at}
+                    title={Time.format(q.created_at)}
+                  >
+                    {Time.formatHuman(q.created_at)}
+                  </time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {stale.length > 0 && (
+        <>
+          <h4 className="jp-NerdUp-subTitle">{trans.__('Stale milestones')}</h4>
+          <ul
+            className="jp-NerdUp-mentoringList"
+            aria-label={trans.__('Stale milestones')}
+          >
+            {stale.map(m => (
+              <li key={m.id} className="jp-NerdUp-mentoringItem">
+                <button
+                  className="jp-NerdUp-linkButton"
+                  aria-label={trans.__(
+                    'Open %1, milestone “%2”',
+                    titles.get(m.group_id) ?? '',
+                    m.title
+                  )}
+                  onClick={() => openMilestone(m)}
+                >
+                  {m.title}
+                </button>
+                <span className="jp-NerdUp-mentoringMeta">
+                  {titles.get(m.group_id)}
+                  {' · '}
+                  {trans._n(
+                    'no activity for %1 day',
+                    'no activity for %1 days',
+                    found.stale_after_days
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
