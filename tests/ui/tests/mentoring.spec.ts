@@ -1,0 +1,91 @@
+import { expect, test } from '@jupyterlab/galata';
+
+import { api, consoleErrors, openSidebar, shootThemes } from './helpers';
+
+const GROUP = 'Regression reading circle';
+const QUESTION = 'Why does the residual plot fan out?';
+
+test.describe.serial('Mentoring', () => {
+  test('a mentor sees an unanswered question and opens it in its group', async ({
+    page
+  }) => {
+    const errors = consoleErrors(page);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const me: string = (await api(page, 'GET', '/me')).user.username;
+
+    // The test's only user starts the group, asks, then hands the organizer role to
+    // bob and becomes the group's mentor.
+    const group = await api(page, 'POST', '/groups', {
+      title: GROUP,
+      description: 'Chapter by chapter, with notebooks.'
+    });
+    await api(page, 'POST', `/groups/${group.id}/milestones`, {
+      title: 'Linear models',
+      status: 'active'
+    });
+    await api(page, 'POST', `/groups/${group.id}/questions`, {
+      title: 'Which chapter do we read first?'
+    });
+    await api(page, 'POST', `/groups/${group.id}/questions`, {
+      title: QUESTION,
+      body: 'The spread grows with the **fitted value**.'
+    });
+    await api(page, 'POST', `/groups/${group.id}/members`, {
+      username: 'bob',
+      role: 'organizer'
+    });
+    await api(
+      page,
+      'PATCH',
+      `/groups/${group.id}/members/${encodeURIComponent(me)}`,
+      { role: 'mentor' }
+    );
+
+    await openSidebar(page);
+    const sidebar = page.locator('#nerdup-sidebar');
+    const mentoring = sidebar.getByRole('region', { name: 'Mentoring' });
+    const open = mentoring.getByRole('button', {
+      name: `Open question “${QUESTION}” in ${GROUP}`
+    });
+    await expect(open).toBeVisible();
+    await expect(
+      mentoring.locator('.jp-NerdUp-mentoringItem', { hasText: QUESTION })
+    ).toContainText(`${GROUP} · asked by ${me}`);
+    // A milestone made a minute ago is not stale (14 days by default).
+    await expect(
+      mentoring.getByRole('list', { name: 'Stale milestones' })
+    ).toHaveCount(0);
+    await shootThemes(page, 'mentoring-directory', sidebar);
+
+    // Keyboard: focus the question's link and press Enter.
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const view = sidebar.locator('.jp-NerdUp-groupView');
+    await expect(view.getByRole('heading', { name: GROUP })).toBeVisible();
+    const asked = view.locator('.jp-NerdUp-question', { hasText: QUESTION });
+    await expect(asked).toHaveClass(/jp-mod-highlighted/);
+    await expect(asked.getByRole('button', { name: QUESTION })).toBeFocused();
+    await expect(asked.locator('strong')).toHaveText('fitted value');
+    await expect(
+      view.locator('.jp-NerdUp-question', { hasText: 'Which chapter' })
+    ).not.toHaveClass(/jp-mod-highlighted/);
+    await shootThemes(
+      page,
+      'mentoring-question',
+      view.locator('.jp-NerdUp-questions')
+    );
+
+    // Leaving the group: no longer a mentor anywhere, the section goes away.
+    await view.getByRole('button', { name: 'Leave group' }).click();
+    await page
+      .locator('.jp-Dialog')
+      .getByRole('button', { name: 'Leave group' })
+      .click();
+    await expect(sidebar.locator('.jp-NerdUp-directory')).toBeVisible();
+    await expect(
+      sidebar.locator('.jp-NerdUp-cards').getByRole('button', { name: GROUP })
+    ).toBeVisible();
+    await expect(mentoring).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+});
