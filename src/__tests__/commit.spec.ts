@@ -1,3 +1,4 @@
+import { Notification } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 
 import { NerdUpApiError } from '../api';
@@ -7,11 +8,23 @@ import {
   normalisePolicy
 } from '../notebook/commit';
 import {
+  commitErrors,
   CommitDialogBody,
   formatBytes,
   taskChoices
 } from '../notebook/commitdialog';
+import { SnapshotAPI } from '../snapshots/api';
 import { CurrentGroup } from '../snapshots/currentgroup';
+import {
+  closeDialogs,
+  dialog,
+  dialogButton,
+  field,
+  type,
+  until
+} from './dialogs';
+import { Handler, ICall, fakeServer } from './fakeserver';
+import { act } from './reactroot';
 import { taskInfo as task } from './taskinfo';
 
 const trans = nullTranslator.load('nerdup_lab');
@@ -75,6 +88,39 @@ describe('commit helpers', () => {
     expect(sorted.map(t => t.id)).toEqual([3, 2, 1]);
   });
 
+  it('shows a refusal naming a field next to that field, any other at the top', () => {
+    const tooLong = new NerdUpApiError(
+      400,
+      'invalid',
+      'The message must be text of at most 2000 characters.',
+      { message: 'invalid' }
+    );
+    expect(commitErrors(tooLong, trans)).toEqual({
+      message: null,
+      fields: { message: tooLong.message }
+    });
+    const unknownTask = new NerdUpApiError(
+      400,
+      'invalid',
+      'Task 9 is not a task of this group.',
+      { task_id: 'unknown' }
+    );
+    expect(commitErrors(unknownTask, trans).fields).toEqual({
+      task: 'Task 9 is not a task of this group.'
+    });
+    expect(
+      commitErrors(
+        new NerdUpApiError(413, 'too_large', 'Limit is 25 MB.', {
+          max_snapshot_bytes: '26214400'
+        }),
+        trans
+      )
+    ).toEqual({
+      message: 'Snapshot not committed: Limit is 25 MB.',
+      fields: {}
+    });
+  });
+
   it('preselects the default policy and trims the message', () => {
     const body = new CommitDialogBody({
       trans,
@@ -91,37 +137,186 @@ describe('commit helpers', () => {
   });
 });
 
+function refusal(status: number, code: string, message: string, fields = {}) {
+  return { status, body: { error: { code, message, fields } } };
+}
+
+const SNAPSHOT = {
+  id: 12,
+  group_id: 4,
+  path: 'work/a.ipynb',
+  message: 'cleaned prices',
+  task_id: null,
+  unchanged_since: null
+};
+
 describe('commitSnapshot', () => {
+  let answers: Handler[];
+  let server: ReturnType<typeof fakeServer>;
+  let notices: { success: jest.SpyInstance; error: jest.SpyInstance };
+
+  beforeAll(() => {
+    (globalThis as any).IS_REACT_ACT_ENVIRONMENT = true;
+  });
+
+  beforeEach(() => {
+    // The server's answers to the commits, in order.
+    answers = [];
+    server = fakeServer({
+      'POST /groups/4/snapshots': (call: ICall) => answers.shift()!(call)
+    });
+    notices = {
+      success: jest.spyOn(Notification, 'success').mockReturnValue('n'),
+      error: jest.spyOn(Notification, 'error').mockReturnValue('n')
+    };
+  });
+
+  afterEach(() => {
+    closeDialogs();
+    jest.restoreAllMocks();
+  });
+
+  const commits = () => server.calls.filter(c => c.method === 'POST');
+
+  /** Open the real dialog over `panel`; `done`: commitSnapshot's result. */
+  async function open(
+    panel: any,
+    extra: Partial<Parameters<typeof commitSnapshot>[1]> = {}
+  ): Promise<{ done: ReturnType<typeof commitSnapshot> }> {
+    const done = commitSnapshot(panel, {
+      group: group(),
+      trans,
+      defaultPolicy: () => 'keep',
+      openSnapshot: jest.fn(),
+      tasks: async () => [],
+      groupSettings: async () => null as any,
+      commit: (id, request) => SnapshotAPI.commit(id, request, server.settings),
+      ...extra
+    });
+    await until(() => dialog()?.querySelector('textarea'));
+    return { done };
+  }
+
   it('saves a dirty notebook first, then commits with the chosen values', async () => {
     const order: string[] = [];
     const { panel, save } = fakePanel(true);
     save.mockImplementation(async () => {
       order.push('save');
     });
-    const commit = jest.fn(async () => {
+    answers.push(call => {
       order.push('commit');
-      return { id: 12, path: 'work/a.ipynb' } as any;
+      return { status: 201, body: { ...SNAPSHOT, task_id: call.body.task_id } };
     });
     const committed = jest.fn();
-    const result = await commitSnapshot(panel, {
-      group: group(),
-      trans,
-      defaultPolicy: () => 'keep',
-      openSnapshot: jest.fn(),
+    const { done } = await open(panel, {
       committed,
-      tasks: async () => [task(8, { notebooks: ['work/a.ipynb'] })],
-      ask: async body => ({ ...body.getValue(), message: 'cleaned prices' }),
-      commit
+      tasks: async () => [task(8, { notebooks: ['work/a.ipynb'] })]
     });
-    expect(result?.id).toBe(12);
+    await act(() => type(field('Message'), '  cleaned prices '));
+    await act(() => dialogButton('Commit')!.click());
+    expect((await done)?.id).toBe(12);
+    expect(dialog()).toBeNull();
     expect(order).toEqual(['save', 'commit']);
-    expect(commit).toHaveBeenCalledWith(4, {
+    expect(commits()[0].body).toEqual({
       path: 'work/a.ipynb',
       message: 'cleaned prices',
       task_id: 8,
       policy: 'keep'
     });
     expect(committed).toHaveBeenCalled();
+    expect(notices.success.mock.calls[0][0]).toBe(
+      'Snapshot #12 of work/a.ipynb committed.'
+    );
+  });
+
+  it('shows a refused message next to the field, keeps the dialog and the text, and commits on retry', async () => {
+    const { panel } = fakePanel(false);
+    const tooLong = 'The message must be text of at most 2000 characters.';
+    answers.push(() =>
+      refusal(400, 'invalid', tooLong, { message: 'invalid' })
+    );
+    answers.push(() => ({ status: 201, body: SNAPSHOT }));
+    const { done } = await open(panel);
+    const typed = 'x'.repeat(2001);
+    await act(() => type(field('Message'), typed));
+    await act(() => dialogButton('Commit')!.click());
+
+    const error = await until(() =>
+      dialog()?.querySelector('.jp-NerdUp-fieldError')
+    );
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toBe(tooLong);
+    const message = field<HTMLTextAreaElement>('Message');
+    expect(message.value).toBe(typed);
+    expect(message.getAttribute('aria-invalid')).toBe('true');
+    expect(message.getAttribute('aria-describedby')).toBe(error.id);
+    expect(dialog()!.querySelector('.jp-NerdUp-formError')).toBeNull();
+    expect(notices.error).not.toHaveBeenCalled();
+
+    await act(() => type(message, 'shorter'));
+    await act(() => dialogButton('Commit')!.click());
+    expect((await done)?.id).toBe(12);
+    expect(dialog()).toBeNull();
+    expect(commits().map(c => c.body.message)).toEqual([typed, 'shorter']);
+  });
+
+  it.each([
+    [
+      413,
+      'too_large',
+      "The notebook is 31.2 MB; snapshots are limited to 25.0 MB (c.NerdUp.max_snapshot_bytes = 26214400). Clear large outputs or use the 'strip' output policy.",
+      { max_snapshot_bytes: '26214400' }
+    ],
+    [
+      400,
+      'invalid',
+      'The notebook file is not valid JSON: Expecting value: line 1 column 13 (char 12).',
+      { notebook: 'Expecting value' }
+    ],
+    [
+      409,
+      'archived',
+      'This group is archived: it is read-only until an organizer brings it back.',
+      {}
+    ]
+  ])(
+    'shows a %i (%s) in full at the top of the dialog, not as a toast; Cancel then commits nothing',
+    async (status, code, text, fields) => {
+      const { panel } = fakePanel(false);
+      answers.push(() => refusal(status, code, text, fields));
+      const { done } = await open(panel);
+      await act(() => type(field('Message'), 'big one'));
+      await act(() => dialogButton('Commit')!.click());
+      const alert = await until(() =>
+        dialog()?.querySelector('.jp-NerdUp-formError')
+      );
+      expect(alert.getAttribute('role')).toBe('alert');
+      expect(alert.textContent).toBe(`Snapshot not committed: ${text}`);
+      expect(field<HTMLTextAreaElement>('Message').value).toBe('big one');
+      expect(notices.error).not.toHaveBeenCalled();
+
+      await act(() => dialogButton('Cancel')!.click());
+      expect(await done).toBeNull();
+      expect(dialog()).toBeNull();
+      expect(commits()).toHaveLength(1);
+      expect(notices.success).not.toHaveBeenCalled();
+    }
+  );
+
+  it('shows a failed save of the notebook in the dialog too', async () => {
+    const { panel, save } = fakePanel(true);
+    save.mockImplementation(async () => {
+      throw new Error('Disk full');
+    });
+    const { done } = await open(panel);
+    await act(() => dialogButton('Commit')!.click());
+    const alert = await until(() =>
+      dialog()?.querySelector('.jp-NerdUp-formError')
+    );
+    expect(alert.textContent).toBe('Snapshot not committed: Error: Disk full');
+    expect(commits()).toHaveLength(0);
+    await act(() => dialogButton('Cancel')!.click());
+    expect(await done).toBeNull();
   });
 
   it("proposes the group's policy when the user set no default", async () => {
@@ -140,7 +335,7 @@ describe('commitSnapshot', () => {
       }),
       ask: async body => {
         proposed = body.getValue().policy;
-        return null;
+        return false;
       }
     });
     expect(proposed).toBe('strip');
@@ -148,36 +343,12 @@ describe('commitSnapshot', () => {
 
   it('commits nothing when the dialog is cancelled', async () => {
     const { panel, save } = fakePanel(true);
-    const commit = jest.fn();
-    await commitSnapshot(panel, {
-      group: group(),
-      trans,
-      defaultPolicy: () => 'keep',
-      openSnapshot: jest.fn(),
-      tasks: async () => [],
-      ask: async () => null,
-      commit
-    });
+    const { done } = await open(panel);
+    await act(() => type(field('Message'), 'not now'));
+    await act(() => dialogButton('Cancel')!.click());
+    expect(await done).toBeNull();
     expect(save).not.toHaveBeenCalled();
-    expect(commit).not.toHaveBeenCalled();
-  });
-
-  it('returns null and keeps the notebook when the server refuses', async () => {
-    const { panel } = fakePanel(false);
-    const result = await commitSnapshot(panel, {
-      group: group(),
-      trans,
-      defaultPolicy: () => 'keep',
-      openSnapshot: jest.fn(),
-      tasks: async () => {
-        throw new Error('offline');
-      },
-      ask: async body => body.getValue(),
-      commit: async () => {
-        throw new NerdUpApiError(413, 'too_large', 'Limit is 25 MB.');
-      }
-    });
-    expect(result).toBeNull();
+    expect(commits()).toHaveLength(0);
   });
 
   it('asks the user to join a group when there is none', async () => {
@@ -187,6 +358,7 @@ describe('commitSnapshot', () => {
       user: { username: 'ada', display_name: '' },
       groups: []
     }));
+    const warning = jest.spyOn(Notification, 'warning').mockReturnValue('n');
     const result = await commitSnapshot(panel, {
       group: current,
       trans,
@@ -196,5 +368,6 @@ describe('commitSnapshot', () => {
     });
     expect(result).toBeNull();
     expect(ask).not.toHaveBeenCalled();
+    expect(warning).toHaveBeenCalled();
   });
 });

@@ -2,11 +2,18 @@ import * as React from 'react';
 
 import { Dialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import { Widget } from '@lumino/widgets';
 
 import { IInlineFormHandle } from './InlineForm';
 
+/** The body of a FormDialog: a widget holding a form it can submit. */
+export interface ISubmittableBody extends Widget {
+  /** Submit the form; true when it saved (false keeps the dialog open). */
+  submit(): Promise<boolean>;
+}
+
 /** A dialog body that renders a form (an InlineForm with `embedded`) and can submit it. */
-export class FormDialogBody extends ReactWidget {
+export class FormDialogBody extends ReactWidget implements ISubmittableBody {
   constructor(
     private readonly _render: (
       ref: React.RefObject<IInlineFormHandle>
@@ -75,7 +82,7 @@ export class FormDialog extends Dialog<void> {
       });
   }
 
-  private _form: FormDialogBody;
+  private _form: ISubmittableBody;
   private _choices: readonly Dialog.IButton[];
   private _default: number;
   private _saving = false;
@@ -83,6 +90,6 @@ export class FormDialog extends Dialog<void> {
 
 export namespace FormDialog {
   export interface IOptions extends Partial<Dialog.IOptions<void>> {
-    body: FormDialogBody;
+    body: ISubmittableBody;
   }
 }

@@ -1,13 +1,15 @@
-import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
+import { Dialog, Notification } from '@jupyterlab/apputils';
 import { NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { NerdUpApiError } from '../api';
+import { FormDialog } from '../components/FormDialog';
 import { GroupAPI, ITaskInfo } from '../dashboard/api';
 import { SnapshotAPI } from '../snapshots/api';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { ISnapshot, OutputPolicy } from '../snapshots/types';
-import { CommitDialogBody, ICommitForm } from './commitdialog';
+import { commitErrorMessage, CommitDialogBody } from './commitdialog';
+
+export { commitErrorMessage };
 
 export interface ICommitDeps {
   group: CurrentGroup;
@@ -19,8 +21,11 @@ export interface ICommitDeps {
   committed?: (snapshot: ISnapshot) => void;
   /** Opens a snapshot read-only (the notification's action). */
   openSnapshot: (snapshot: ISnapshot) => void;
-  /** For tests: the dialog, the API. */
-  ask?: (body: CommitDialogBody) => Promise<ICommitForm | null>;
+  /**
+   * For tests: the dialog, the API. `ask` shows the body and resolves true once its
+   * `submit()` committed, false when the user cancelled.
+   */
+  ask?: (body: CommitDialogBody) => Promise<boolean>;
   commit?: typeof SnapshotAPI.commit;
   tasks?: (groupId: number) => Promise<ITaskInfo[]>;
   groupSettings?: typeof SnapshotAPI.settings;
@@ -35,23 +40,14 @@ export function normalisePolicy(value: unknown): OutputPolicy {
 }
 
 /**
- * Words for a failed commit. The server's message already says what is wrong (invalid
- * notebook, over the size limit naming it, not a member), so it is shown as it is.
+ * The dialog, as the plan's edit dialogs: Commit submits the body and the dialog closes
+ * only when the commit worked; a refusal stays in it, next to what the user typed.
  */
-export function commitErrorMessage(
-  error: unknown,
-  trans: TranslationBundle
-): string {
-  const message =
-    error instanceof NerdUpApiError ? error.message : String(error);
-  return trans.__('Snapshot not committed: %1', message);
-}
-
 async function askWithDialog(
   body: CommitDialogBody,
   trans: TranslationBundle
-): Promise<ICommitForm | null> {
-  const result = await showDialog<ICommitForm>({
+): Promise<boolean> {
+  const dialog = new FormDialog({
     title: trans.__('Commit snapshot'),
     body,
     focusNodeSelector: 'textarea',
@@ -60,7 +56,8 @@ async function askWithDialog(
       Dialog.okButton({ label: trans.__('Commit') })
     ]
   });
-  return result.button.accept ? result.value : null;
+  const result = await dialog.launch();
+  return result.button.accept;
 }
 
 /**
@@ -96,6 +93,9 @@ export async function commitSnapshot(
   const linked = tasks.find(
     t => t.status !== 'done' && (t.notebooks ?? []).includes(path)
   );
+  const groupId = group.id;
+  // What the dialog's successful try committed.
+  const made: { snapshot?: ISnapshot } = {};
   const body = new CommitDialogBody({
     trans,
     path,
@@ -105,47 +105,54 @@ export async function commitSnapshot(
       deps.defaultPolicy() ?? normalisePolicy(groupSettings?.policy),
     maxOutputBytes: groupSettings?.max_output_bytes ?? null,
     defaultTaskId: linked?.id ?? null,
-    username: deps.username?.() ?? null
-  });
-  const form = await (deps.ask ?? (b => askWithDialog(b, trans)))(body);
-  if (!form) {
-    return null;
-  }
-  try {
-    if (panel.context.model.dirty || !panel.context.contentsModel) {
-      await panel.context.save();
-    }
-    const snapshot = await (deps.commit ?? SnapshotAPI.commit)(group.id, {
-      path,
-      message: form.message,
-      task_id: form.taskId,
-      policy: form.policy
-    });
-    deps.committed?.(snapshot);
-    const same = snapshot.unchanged_since;
-    Notification.success(
-      same
-        ? trans.__(
-            'Snapshot #%1 of %2 committed (same content as #%3, stored once).',
-            snapshot.id,
-            path,
-            same
-          )
-        : trans.__('Snapshot #%1 of %2 committed.', snapshot.id, path),
-      {
-        autoClose: 6000,
-        actions: [
-          {
-            label: trans.__('Open snapshot'),
-            caption: trans.__('Open the snapshot read-only'),
-            callback: () => deps.openSnapshot(snapshot)
-          }
-        ]
+    username: deps.username?.() ?? null,
+    onCommit: async form => {
+      if (panel.context.model.dirty || !panel.context.contentsModel) {
+        await panel.context.save();
       }
-    );
-    return snapshot;
-  } catch (error) {
-    Notification.error(commitErrorMessage(error, trans), { autoClose: false });
+      made.snapshot = await (deps.commit ?? SnapshotAPI.commit)(groupId, {
+        path,
+        message: form.message,
+        task_id: form.taskId,
+        policy: form.policy
+      });
+    }
+  });
+  const committed = await (deps.ask ?? (b => askWithDialog(b, trans)))(body);
+  if (!committed || !made.snapshot) {
     return null;
   }
+  return announce(made.snapshot, path, deps);
+}
+
+/** After a commit: refresh what shows it, and say so with a link to the snapshot. */
+function announce(
+  snapshot: ISnapshot,
+  path: string,
+  deps: ICommitDeps
+): ISnapshot {
+  const { trans } = deps;
+  deps.committed?.(snapshot);
+  const same = snapshot.unchanged_since;
+  Notification.success(
+    same
+      ? trans.__(
+          'Snapshot #%1 of %2 committed (same content as #%3, stored once).',
+          snapshot.id,
+          path,
+          same
+        )
+      : trans.__('Snapshot #%1 of %2 committed.', snapshot.id, path),
+    {
+      autoClose: 6000,
+      actions: [
+        {
+          label: trans.__('Open snapshot'),
+          caption: trans.__('Open the snapshot read-only'),
+          callback: () => deps.openSnapshot(snapshot)
+        }
+      ]
+    }
+  );
+  return snapshot;
 }

@@ -4,6 +4,9 @@ import { Dialog } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 
+import { NerdUpApiError } from '../api';
+import { FieldError, IFormErrors, NO_ERRORS } from '../components/FieldError';
+import { ISubmittableBody } from '../components/FormDialog';
 import { ITaskInfo } from '../dashboard/api';
 import { OUTPUT_POLICIES, OutputPolicy } from '../snapshots/types';
 
@@ -26,6 +29,54 @@ export interface ICommitDialogOptions {
   /** A task to preselect (e.g. one that links this notebook). */
   defaultTaskId?: number | null;
   username?: string | null;
+  /**
+   * Commits what the user chose (the dialog's Commit button); throws what the server
+   * refused, which the dialog then shows inline, keeping the form as it was.
+   */
+  onCommit?: (form: ICommitForm) => Promise<void>;
+}
+
+/**
+ * Words for a failed commit. The server's message already says what is wrong (invalid
+ * notebook, over the size limit naming it, not a member), so it is shown as it is.
+ */
+export function commitErrorMessage(
+  error: unknown,
+  trans: TranslationBundle
+): string {
+  const message =
+    error instanceof NerdUpApiError ? error.message : String(error);
+  return trans.__('Snapshot not committed: %1', message);
+}
+
+/** The request's names of the fields the dialog has, and the dialog's own. */
+const FORM_FIELDS: Record<string, string> = {
+  message: 'message',
+  task_id: 'task',
+  policy: 'policy'
+};
+
+/**
+ * Where a refused commit is shown: next to the field the server names (with its whole
+ * sentence, as the API's field values are short codes such as "invalid"), or else in
+ * the alert at the top of the dialog (a broken or too large notebook, an archived group).
+ */
+export function commitErrors(
+  error: unknown,
+  trans: TranslationBundle
+): IFormErrors {
+  if (error instanceof NerdUpApiError) {
+    const fields: Record<string, string> = {};
+    for (const name of Object.keys(error.fields)) {
+      if (FORM_FIELDS[name]) {
+        fields[FORM_FIELDS[name]] = error.message;
+      }
+    }
+    if (Object.keys(fields).length > 0) {
+      return { message: null, fields };
+    }
+  }
+  return { message: commitErrorMessage(error, trans), fields: {} };
 }
 
 /** "1 MB", "250 kB": a size for people. */
@@ -72,32 +123,54 @@ export function taskChoices(
 function CommitForm(props: {
   options: ICommitDialogOptions;
   value: ICommitForm;
+  errors: IFormErrors;
+  busy: boolean;
   onChange: (value: ICommitForm) => void;
 }): JSX.Element {
-  const { options, value, onChange } = props;
+  const { options, value, errors, onChange } = props;
   const { trans } = options;
   const choices = taskChoices(options.tasks, options.username);
+  const id = (name: string) => `jp-NerdUp-commit-${name}`;
+  const described = (name: string) => ({
+    'aria-invalid': !!errors.fields[name],
+    'aria-describedby': `${id(name)}-error`
+  });
   return (
     <form
       className="jp-NerdUp-commitForm"
       onSubmit={event => event.preventDefault()}
+      aria-busy={props.busy}
+      noValidate
     >
+      {errors.message && (
+        <div className="jp-NerdUp-formError" role="alert">
+          {errors.message}
+        </div>
+      )}
       <p className="jp-NerdUp-commitTarget">
         {trans.__('%1 into %2', options.path, options.groupTitle)}
       </p>
-      <label className="jp-NerdUp-field">
-        <span>{trans.__('Message')}</span>
+      <div className="jp-NerdUp-field">
+        <label htmlFor={id('message')}>{trans.__('Message')}</label>
         <textarea
+          id={id('message')}
+          {...described('message')}
           className="jp-mod-styled jp-NerdUp-commitMessage"
           rows={3}
           value={value.message}
           placeholder={trans.__('What did you do? (e.g. "cleaned the prices")')}
           onChange={e => onChange({ ...value, message: e.target.value })}
         />
-      </label>
-      <label className="jp-NerdUp-field">
-        <span>{trans.__('Task')}</span>
+        <FieldError
+          id={`${id('message')}-error`}
+          message={errors.fields.message}
+        />
+      </div>
+      <div className="jp-NerdUp-field">
+        <label htmlFor={id('task')}>{trans.__('Task')}</label>
         <select
+          id={id('task')}
+          {...described('task')}
           className="jp-mod-styled jp-NerdUp-commitTask"
           value={value.taskId === null ? '' : String(value.taskId)}
           onChange={e =>
@@ -114,8 +187,12 @@ function CommitForm(props: {
             </option>
           ))}
         </select>
-      </label>
-      <fieldset className="jp-NerdUp-field jp-NerdUp-commitPolicy">
+        <FieldError id={`${id('task')}-error`} message={errors.fields.task} />
+      </div>
+      <fieldset
+        className="jp-NerdUp-field jp-NerdUp-commitPolicy"
+        {...described('policy')}
+      >
         <legend>{trans.__('Outputs')}</legend>
         {OUTPUT_POLICIES.map(policy => (
           <label key={policy} className="jp-NerdUp-radio">
@@ -129,6 +206,10 @@ function CommitForm(props: {
             {policyLabel(policy, trans, options.maxOutputBytes)}
           </label>
         ))}
+        <FieldError
+          id={`${id('policy')}-error`}
+          message={errors.fields.policy}
+        />
       </fieldset>
     </form>
   );
@@ -137,7 +218,7 @@ function CommitForm(props: {
 /** The body of the "Commit snapshot" dialog. */
 export class CommitDialogBody
   extends ReactWidget
-  implements Dialog.IBodyWidget<ICommitForm>
+  implements Dialog.IBodyWidget<ICommitForm>, ISubmittableBody
 {
   constructor(private readonly options: ICommitDialogOptions) {
     super();
@@ -153,11 +234,41 @@ export class CommitDialogBody
     return { ...this._value, message: this._value.message.trim() };
   }
 
+  /** What the server refused of the last try, shown in the dialog. */
+  get errors(): IFormErrors {
+    return this._errors;
+  }
+
+  /**
+   * Commit (the dialog's Commit button): true when it worked; false when it was refused,
+   * the reason then shown inline and the form kept as the user left it.
+   */
+  async submit(): Promise<boolean> {
+    if (this._busy) {
+      return false;
+    }
+    this._busy = true;
+    this.update();
+    try {
+      await this.options.onCommit?.(this.getValue());
+      this._errors = NO_ERRORS;
+      return true;
+    } catch (error) {
+      this._errors = commitErrors(error, this.options.trans);
+      return false;
+    } finally {
+      this._busy = false;
+      this.update();
+    }
+  }
+
   render(): JSX.Element {
     return (
       <CommitForm
         options={this.options}
         value={this._value}
+        errors={this._errors}
+        busy={this._busy}
         onChange={value => {
           this._value = value;
           this.update();
@@ -167,4 +278,6 @@ export class CommitDialogBody
   }
 
   private _value: ICommitForm;
+  private _errors: IFormErrors = NO_ERRORS;
+  private _busy = false;
 }

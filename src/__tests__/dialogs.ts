@@ -1,0 +1,61 @@
+/**
+ * Driving a JupyterLab Dialog in jsdom as a user would: find it, type into its fields,
+ * press its buttons, wait for it to change (this module is no spec itself).
+ */
+import { Dialog } from '@jupyterlab/apputils';
+
+import { act } from './reactroot';
+
+/** The open dialog, if any. */
+export const dialog = (): HTMLElement | null =>
+  document.querySelector<HTMLElement>('.jp-Dialog');
+
+/** The dialog's button with this text. */
+export const dialogButton = (label: string): HTMLButtonElement | undefined =>
+  [...document.querySelectorAll<HTMLButtonElement>('.jp-Dialog-button')].find(
+    b => b.textContent?.trim() === label
+  );
+
+/** The field a label (with exactly this text) names, inside the dialog. */
+export function field<T extends HTMLElement = HTMLInputElement>(
+  label: string
+): T {
+  const labelNode = [...dialog()!.querySelectorAll('label')].find(
+    l => l.textContent === label
+  );
+  if (!labelNode) {
+    throw new Error(`no field "${label}" in ${dialog()?.outerHTML}`);
+  }
+  // A label names the field by its id, or holds it (a checkbox).
+  return (
+    labelNode.htmlFor
+      ? document.getElementById(labelNode.htmlFor)
+      : labelNode.querySelector('input, select, textarea')
+  ) as T;
+}
+
+/** Type into a React-controlled field as a user would. */
+export function type(target: Element | null, value: string): void {
+  const input = target as HTMLInputElement;
+  const proto = Object.getPrototypeOf(input);
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Wait (inside act) until `find` gives something. */
+export async function until<T>(find: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) {
+      return found;
+    }
+    await act(() => new Promise(resolve => setTimeout(resolve, 10)));
+  }
+  throw new Error(`timed out: ${dialog()?.outerHTML ?? 'no dialog'}`);
+}
+
+/** Close whatever dialog a test left open (a dialog waits for the one before it). */
+export function closeDialogs(): void {
+  Dialog.flush();
+  document.querySelectorAll('.jp-Dialog').forEach(d => d.remove());
+}
