@@ -1,7 +1,7 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { api, consoleErrors, SHOTS, shootThemes, useTheme } from './helpers';
+import { api, consoleErrors, shootThemes, useTheme } from './helpers';
 
 /** A screenshot of `target` (the page when omitted) in the light and the dark theme. */
 const shoot = (page: Page, name: string, target?: Locator) =>
@@ -308,8 +308,11 @@ test.describe('Notebook snapshots, as a new user', () => {
     );
 
     // The file on disk gets broken behind the lab's back: the server refuses the
-    // commit (400) and its message reaches the user.
-    await api(page, 'PUT', `/api/contents/${tmpPath}/tiny.ipynb`, {
+    // commit (400) and its whole message shows in the dialog, which stays open with
+    // what the user typed (no toast, which would cut the message at 140 characters).
+    const file = `/api/contents/${tmpPath}/tiny.ipynb`;
+    const good = await api(page, 'GET', file);
+    await api(page, 'PUT', file, {
       type: 'file',
       format: 'text',
       content: '{"cells": [ this is not json'
@@ -323,18 +326,30 @@ test.describe('Notebook snapshots, as a new user', () => {
     const dialog = page.locator('.jp-Dialog');
     await dialog.locator('.jp-NerdUp-commitMessage').fill('Broken file');
     await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
-    const refusal = page
-      .locator('.Toastify__toast')
-      .filter({ hasText: 'Snapshot not committed' });
+    const refusal = dialog.getByRole('alert');
+    await expect(refusal).toContainText('Snapshot not committed');
     await expect(refusal).toContainText('not valid JSON');
-    await refusal.screenshot({
-      path: `${SHOTS}/snapshots-commit-refused-light.png`
+    await expect(dialog.locator('.jp-NerdUp-commitMessage')).toHaveValue(
+      'Broken file'
+    );
+    await expect(
+      page
+        .locator('.Toastify__toast')
+        .filter({ hasText: 'Snapshot not committed' })
+    ).toHaveCount(0);
+    await shoot(page, 'commit-refused', dialog.locator('.jp-Dialog-content'));
+
+    // The file is mended; Commit again from the same dialog works and closes it.
+    await api(page, 'PUT', file, {
+      type: 'notebook',
+      format: 'json',
+      content: good.content
     });
-    await useTheme(page, 'dark');
-    await refusal.screenshot({
-      path: `${SHOTS}/snapshots-commit-refused-dark.png`
-    });
-    await useTheme(page, 'light');
+    await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(
+      page.locator('.Toastify__toast').filter({ hasText: 'committed' }).last()
+    ).toContainText(/Snapshot #\d+ of .*tiny.ipynb committed/);
   });
 
   test('a 1600-cell diff with one edited cell renders fast', async ({
