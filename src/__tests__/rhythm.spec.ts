@@ -89,6 +89,16 @@ describe('RhythmClient', () => {
     expect(sent[0].body).toEqual({ body: 'We met.' });
   });
 
+  it('changes and cancels a session with its version as If-Match', async () => {
+    const { client, sent } = clientAnswering(200, '{}');
+    await client.editSession(3, 4, { place: 'Café' });
+    await client.cancelSession(3, 5);
+    expect(sent.map(s => [s.method, s.path, s.ifMatch, s.body])).toEqual([
+      ['PATCH', '/lab-base/nerdup/api/v1/sessions/3', '"4"', { place: 'Café' }],
+      ['DELETE', '/lab-base/nerdup/api/v1/sessions/3', '"5"', undefined]
+    ]);
+  });
+
   it('unwraps lists and passes the status filter', async () => {
     const { client, sent } = clientAnswering(200, '{"questions": [{"id": 1}]}');
     await expect(client.questions(3, 'open')).resolves.toEqual([{ id: 1 }]);

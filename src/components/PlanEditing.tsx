@@ -55,8 +55,11 @@ export function RowActions(props: IRowActionsProps): JSX.Element {
   );
 }
 
-/** Open the edit form of a record in a Dialog; true when it was saved. */
-async function editInDialog<R extends { version: number }>(
+/**
+ * Open the edit form of a record in a Dialog; true when it was saved. Field errors and
+ * a stale edit (the teammate's version) stay in the dialog, next to what was typed.
+ */
+export async function editInDialog<R extends { version: number }>(
   ctx: ISidebarContext,
   options: {
     title: string;

@@ -5,9 +5,17 @@ import { addIcon, Button, checkIcon } from '@jupyterlab/ui-components';
 
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
+import { RowActions } from '../components/PlanEditing';
 import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { PickTasks } from './PickTasks';
+import {
+  cancelSession,
+  editSession,
+  sessionFields,
+  sessionName,
+  startsAt
+} from './SessionEditing';
 import { IRhythm } from './useRhythm';
 import { IOccurrence, IStudySession } from './types';
 
@@ -57,26 +65,12 @@ export function Sessions(props: ISessionsProps): JSX.Element {
           <InlineForm
             label={trans.__('Schedule a session')}
             submitLabel={trans.__('Schedule')}
-            fields={[
-              { name: 'starts_at', label: trans.__('Starts (date and time)') },
-              { name: 'title', label: trans.__('Title') },
-              { name: 'place', label: trans.__('Place') },
-              { name: 'link', label: trans.__('Online link') },
-              {
-                name: 'weekly',
-                label: trans.__('Every week'),
-                type: 'checkbox'
-              }
-            ]}
+            fields={sessionFields(trans)}
             onSubmit={async values => {
-              const raw = String(values.starts_at ?? '');
-              const parsed = new Date(raw);
               const made = await rhythm.act(
                 () =>
                   rhythm.client.schedule(view.group.id, {
-                    starts_at: isNaN(parsed.getTime())
-                      ? raw
-                      : parsed.toISOString(),
+                    starts_at: startsAt(String(values.starts_at ?? '')),
                     title: values.title ? String(values.title) : undefined,
                     place: values.place ? String(values.place) : undefined,
                     link: values.link ? String(values.link) : undefined,
@@ -103,7 +97,8 @@ function SessionItem(props: {
   view: IGroupView;
   rhythm: IRhythm;
 }): JSX.Element {
-  const { trans } = useSidebar();
+  const ctx = useSidebar();
+  const { trans } = ctx;
   const { session, view, rhythm } = props;
   const next = session.next as IOccurrence;
   const [present, setPresent] = React.useState<string[] | null>(null);
@@ -111,6 +106,9 @@ function SessionItem(props: {
   const role = actingRole(view.group);
   const member = role !== null;
   const planner = member && role !== 'follower';
+  // Organizers change and cancel sessions; an archived group is read-only.
+  const organizer = role === 'organizer' && view.group.status !== 'archived';
+  const name = sessionName(session, trans);
   const agenda =
     rhythm.data.catchup?.next_session?.session_id === session.id
       ? rhythm.data.catchup.next_session.agenda
@@ -124,9 +122,19 @@ function SessionItem(props: {
   return (
     <li className="jp-NerdUp-session" data-session-id={session.id}>
       <div className="jp-NerdUp-sessionHead">
-        <strong>{session.title || trans.__('Co-coding session')}</strong>
+        <strong>{name}</strong>
         {session.recurrence === 'weekly' && (
           <span className="jp-NerdUp-badge">{trans.__('weekly')}</span>
+        )}
+        {organizer && (
+          <RowActions
+            editLabel={trans.__('Edit session %1', name)}
+            deleteLabel={trans.__('Cancel session %1', name)}
+            onEdit={() => void editSession(ctx, rhythm, session)}
+            onDelete={() =>
+              void cancelSession(ctx, rhythm, session, when(next.start))
+            }
+          />
         )}
       </div>
       <div className="jp-NerdUp-sessionWhen">

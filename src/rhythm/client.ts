@@ -77,6 +77,25 @@ export class RhythmClient {
   catchup(groupId: number): Promise<ICatchup> {
     return this._call(`groups/${groupId}/catchup`);
   }
+  /** Change a session (organizers); `version` is the one the form was filled from. */
+  editSession(
+    sessionId: number,
+    version: number,
+    data: Partial<ISessionInput>
+  ): Promise<IStudySession> {
+    return this._call(`sessions/${sessionId}`, {
+      method: 'PATCH',
+      body: data,
+      headers: { 'If-Match': `"${version}"` }
+    });
+  }
+  /** Cancel a session (organizers): a weekly one for every week. */
+  async cancelSession(sessionId: number, version: number): Promise<void> {
+    await this._call(`sessions/${sessionId}`, {
+      method: 'DELETE',
+      headers: { 'If-Match': `"${version}"` }
+    });
+  }
 
   // Questions and answers
   async questions(
