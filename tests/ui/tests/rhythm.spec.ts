@@ -190,4 +190,79 @@ test.describe.serial('The rhythm of a group', () => {
     );
     expect(unexpected).toEqual([]);
   });
+  test('an organizer edits a session (a stale save kept) and cancels it', async ({
+    page
+  }) => {
+    const errors = consoleErrors(page);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const group = await api(page, 'POST', '/groups', {
+      title: 'Board game coders',
+      visibility: 'members'
+    });
+    const session = await api(page, 'POST', `/groups/${group.id}/sessions`, {
+      title: 'Board games night',
+      starts_at: new Date(Date.now() + 2 * 864e5).toISOString(),
+      place: 'Library, room 2'
+    });
+    const { view } = await openGroup(page, 'Board game coders');
+    const sessions = view.locator('.jp-NerdUp-sessions');
+    await expect(sessions.getByText('Board games night')).toBeVisible();
+    await shoot(page, 'session-actions', sessions);
+
+    // Edit: a dialog prefilled with the schedule form's fields, from the keyboard.
+    await sessions
+      .getByRole('button', { name: 'Edit session Board games night' })
+      .focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog).toContainText('Edit session “Board games night”');
+    await expect(dialog.getByLabel('Place')).toHaveValue('Library, room 2');
+    await expect(dialog.getByLabel('Every week')).not.toBeChecked();
+    await dialog.getByLabel('Title').fill('Plotting night');
+    await dialog.getByLabel('Place').fill('Café Central');
+    await shoot(page, 'session-edit', dialog.locator('.jp-Dialog-content'));
+
+    // Meanwhile another organizer adds the online link: the save is stale, and the
+    // dialog says so inline, with their link and the text typed here.
+    await api(
+      page,
+      'PATCH',
+      `/sessions/${session.id}`,
+      { link: 'https://meet.example.org/board' },
+      { 'If-Match': `"${session.version}"` }
+    );
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const conflict = dialog.locator('.jp-NerdUp-conflict');
+    await expect(conflict).toContainText('Someone else changed this session');
+    await expect(conflict).toContainText('https://meet.example.org/board');
+    await expect(dialog.getByLabel('Title')).toHaveValue('Plotting night');
+    await expect(dialog.getByLabel('Place')).toHaveValue('Café Central');
+    await shoot(page, 'session-stale', dialog.locator('.jp-Dialog-content'));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toHaveCount(0);
+    const item = sessions.locator('.jp-NerdUp-session');
+    await expect(item).toContainText('Plotting night');
+    await expect(item).toContainText('Café Central');
+    await expect(item.getByRole('link', { name: 'Join online' })).toBeVisible();
+
+    // Cancel: a confirmation naming the session and its date; keeping it is the default.
+    await sessions
+      .getByRole('button', { name: 'Cancel session Plotting night' })
+      .click();
+    const confirm = page.locator('.jp-Dialog');
+    await expect(confirm).toContainText('Cancel session “Plotting night” on');
+    await shoot(page, 'session-cancel', confirm.locator('.jp-Dialog-content'));
+    await confirm.getByRole('button', { name: 'Cancel session' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(sessions).toContainText('No session scheduled.');
+    await expect(sessions.locator('.jp-NerdUp-session')).toHaveCount(0);
+    const left = await api(page, 'GET', `/groups/${group.id}/sessions`);
+    expect(left.sessions).toEqual([]);
+    // The 409 is the expected answer to the stale save.
+    expect(
+      errors.filter(
+        e => !e.includes('favicon') && !e.includes('409 (Conflict)')
+      )
+    ).toEqual([]);
+  });
 });
