@@ -195,3 +195,22 @@ export function groupServer() {
     }
   };
 }
+
+/** The group's catch-up brief and showcase, both empty: what a quiet group answers. */
+export function quietRhythm(
+  server: { routes: Record<string, Handler> },
+  groupId = 1
+): void {
+  server.routes[`GET /groups/${groupId}/catchup`] = () => ({
+    body: {
+      group_id: groupId,
+      next_session: null,
+      recaps: [],
+      unanswered: [],
+      faq_count: 0
+    }
+  });
+  server.routes[`GET /groups/${groupId}/showcase`] = () => ({
+    body: { group_id: groupId, posts: [], reflections: [] }
+  });
+}

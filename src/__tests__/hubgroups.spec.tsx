@@ -4,6 +4,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 
 import { HubGroupClient, IHubGroupLink } from '../hubgroups/client';
 import { HubGroupLink } from '../hubgroups/HubGroupLink';
+import { type } from './dialogs';
 import { fakeServer } from './fakeserver';
 import { act, settle, testRoot } from './reactroot';
 
@@ -56,18 +57,6 @@ describe('HubGroupLink', () => {
     await settle(); // the GET resolves, React re-renders
   }
 
-  /** Type into an input the way React sees a user's typing (the native input event). */
-  async function type(input: HTMLInputElement, text: string): Promise<void> {
-    const setter = Object.getOwnPropertyDescriptor(
-      HTMLInputElement.prototype,
-      'value'
-    )!.set!;
-    await act(() => {
-      setter.call(input, text);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-
   it('shows nothing on a server without JupyterHub', async () => {
     const server = fakeServer({
       'GET /groups/3/hub-group': () => ({ body: link({ available: false }) })
@@ -114,7 +103,7 @@ describe('HubGroupLink', () => {
     const input = root.host.querySelector('input') as HTMLInputElement;
     expect(input).not.toBeNull();
     // React listens to the native input event; set the value the way a user's typing does.
-    await type(input, 'cohort-2026');
+    await act(() => type(input, 'cohort-2026'));
     await settle(() =>
       (root.host.querySelector('form') as HTMLFormElement).requestSubmit()
     );
@@ -140,7 +129,7 @@ describe('HubGroupLink', () => {
     });
     await show(server, true);
     const input = root.host.querySelector('input') as HTMLInputElement;
-    await type(input, 'nope');
+    await act(() => type(input, 'nope'));
     await settle(() =>
       (root.host.querySelector('form') as HTMLFormElement).requestSubmit()
     );

@@ -5,7 +5,7 @@ import { Directory } from '../components/Directory';
 import { GroupsModel } from '../model/groups';
 import { Mentoring } from '../rhythm/Mentoring';
 import { Rhythm } from '../rhythm/Rhythm';
-import { group, groupServer } from './fakeserver';
+import { group, groupServer, quietRhythm } from './fakeserver';
 import { inSidebar, settle, sidebarModel, testRoot } from './reactroot';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600e3).toISOString();
@@ -230,18 +230,7 @@ describe('the Mentoring section of the directory', () => {
         ]
       }
     });
-    server.routes['GET /groups/1/catchup'] = () => ({
-      body: {
-        group_id: 1,
-        next_session: null,
-        recaps: [],
-        unanswered: [],
-        faq_count: 0
-      }
-    });
-    server.routes['GET /groups/1/showcase'] = () => ({
-      body: { group_id: 1, posts: [], reflections: [] }
-    });
+    quietRhythm(server);
     await root.render(inSidebar(model, <Sidebar />));
     await settle();
 

@@ -3,42 +3,12 @@ import * as React from 'react';
 import { TaskItem } from '../components/TaskItem';
 import { GroupsModel } from '../model/groups';
 import { IGroup, ITask } from '../model/types';
+import { dialog, dialogButton, field, type, until } from './dialogs';
 import { group, groupServer, stale, task } from './fakeserver';
 import { act, inSidebar, sidebarModel, testRoot } from './reactroot';
 
-/** Type into a React-controlled field as a user would. */
-function type(field: Element | null, value: string): void {
-  const input = field as HTMLInputElement;
-  const proto = Object.getPrototypeOf(input);
-  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-async function until<T>(find: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) {
-      return found;
-    }
-    await act(() => new Promise(resolve => setTimeout(resolve, 10)));
-  }
-  throw new Error(`timed out: ${dialog()?.outerHTML ?? 'no dialog'}`);
-}
-
-const dialog = () => document.querySelector('.jp-Dialog');
-const dialogButton = (label: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.jp-Dialog-button')].find(
-    b => b.textContent?.trim() === label
-  );
 const byLabel = (scope: Element, label: string) =>
   scope.querySelector(`[aria-label="${label}"]`) as HTMLElement | null;
-/** The field a label names, inside the dialog. */
-const field = (label: string) => {
-  const labelNode = [...dialog()!.querySelectorAll('label')].find(
-    l => l.textContent === label
-  );
-  return document.getElementById(labelNode!.htmlFor) as HTMLInputElement;
-};
 
 describe('editing the plan from a task row', () => {
   const root = testRoot();

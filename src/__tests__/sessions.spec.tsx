@@ -20,7 +20,7 @@ import {
   type,
   until
 } from './dialogs';
-import { group, groupServer, stale } from './fakeserver';
+import { group, groupServer, quietRhythm, stale } from './fakeserver';
 import { act, inSidebar, settle, sidebarModel, testRoot } from './reactroot';
 
 const trans = nullTranslator.load('nerdup_lab');
@@ -103,18 +103,7 @@ describe('editing and cancelling a session from the sidebar', () => {
     server.routes['GET /groups/1/questions'] = () => ({
       body: { questions: [] }
     });
-    server.routes['GET /groups/1/catchup'] = () => ({
-      body: {
-        group_id: 1,
-        next_session: null,
-        recaps: [],
-        unanswered: [],
-        faq_count: 0
-      }
-    });
-    server.routes['GET /groups/1/showcase'] = () => ({
-      body: { group_id: 1, posts: [], reflections: [] }
-    });
+    quietRhythm(server);
   });
 
   afterEach(() => {
