@@ -56,6 +56,9 @@ export async function until<T>(find: () => T | null | undefined): Promise<T> {
 
 /** Close whatever dialog a test left open (a dialog waits for the one before it). */
 export function closeDialogs(): void {
+  // Cancel, as a user would: `Dialog.flush()` alone disposes them, which rejects the
+  // promise the code under test awaits, an unhandled rejection once the test is over.
+  Dialog.tracker.forEach(d => d.reject());
   Dialog.flush();
   document.querySelectorAll('.jp-Dialog').forEach(d => d.remove());
 }

@@ -3,7 +3,14 @@ import * as React from 'react';
 import { TaskItem } from '../components/TaskItem';
 import { GroupsModel } from '../model/groups';
 import { IGroup, ITask } from '../model/types';
-import { dialog, dialogButton, field, type, until } from './dialogs';
+import {
+  closeDialogs,
+  dialog,
+  dialogButton,
+  field,
+  type,
+  until
+} from './dialogs';
 import { group, groupServer, stale, task } from './fakeserver';
 import { act, inSidebar, sidebarModel, testRoot } from './reactroot';
 
@@ -19,9 +26,7 @@ describe('editing the plan from a task row', () => {
     ({ server, model } = await sidebarModel());
   });
 
-  afterEach(async () => {
-    document.querySelectorAll('.jp-Dialog').forEach(d => d.remove());
-  });
+  afterEach(closeDialogs);
 
   async function show(t: ITask, g: IGroup): Promise<void> {
     await root.render(

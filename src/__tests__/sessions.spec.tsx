@@ -238,15 +238,17 @@ describe('editing and cancelling a session from the sidebar', () => {
     };
     await show();
     await act(() => button('Cancel session Pandas night')!.click());
-    await until(() => dialog());
-    expect(dialog()!.textContent).toContain('Cancel session “Pandas night” on');
+    // The dialog's title renders a moment after its frame: wait for the words.
+    await until(() =>
+      dialog()?.textContent?.includes('Cancel session “Pandas night” on')
+    );
     // Keeping it sends nothing.
     await act(() => dialogButton('Keep session')!.click());
     await until(() => !dialog());
     expect(sent('DELETE')).toHaveLength(0);
 
     await act(() => button('Cancel session Pandas night')!.click());
-    await until(() => dialog());
+    await until(() => dialogButton('Cancel session'));
     const warn = dialogButton('Cancel session')!;
     expect(warn.className).toContain('jp-mod-warn');
     await act(() => warn.click());
