@@ -155,6 +155,19 @@ describe('GroupsModel', () => {
     await expect(model.hasNewActivity()).resolves.toBe(true);
   });
 
+  it('says once that a burst of loads has settled', async () => {
+    const server = groupServer();
+    const model = modelOn(server);
+    await model.start();
+    let settled = 0;
+    let changed = 0;
+    model.settled.connect(() => settled++);
+    model.changed.connect(() => changed++);
+    await model.refresh();
+    expect(settled).toBe(1);
+    expect(changed).toBeGreaterThan(2);
+  });
+
   it('says in words why loading failed', async () => {
     const server = groupServer();
     server.routes['GET /me'] = () => ({

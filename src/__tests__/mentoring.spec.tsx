@@ -172,6 +172,16 @@ describe('the Mentoring section of the directory', () => {
     expect(list('Unanswered questions')[2]).toContain('Is 0.5 a good alpha?');
   });
 
+  it('asks once per refresh, not once per change signal', async () => {
+    await start();
+    await root.render(inSidebar(model, <Mentoring />));
+    await settle();
+    const before = mentoringCalls();
+    // A refresh runs several loads; each emits `changed` as it starts and ends.
+    await settle(() => void model.refresh());
+    expect(mentoringCalls()).toBe(before + 1);
+  });
+
   it('opens the group of a stale milestone', async () => {
     await start();
     await root.render(inSidebar(model, <Mentoring />));

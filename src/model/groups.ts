@@ -139,6 +139,15 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   get error(): string | null {
     return this._error;
   }
+  /**
+   * Emitted once when a burst of loads ends with something loaded (a refresh runs
+   * several loads, and `changed` fires at each start and end): the moment for views
+   * that fetch data of their own (community sessions, mentoring) to fetch it again.
+   */
+  get settled(): ISignal<this, void> {
+    return this._settled;
+  }
+
   /** True while the data cannot be reached and the model tries again by itself. */
   get reconnecting(): boolean {
     return this._retryTimer !== null;
@@ -417,6 +426,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       await fn();
       this._error = null;
       this._lastLoaded = Date.now();
+      this._burstLoaded = true;
     } catch (error) {
       if (
         loadsCurrent &&
@@ -440,6 +450,10 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       this._loading--;
       if (!this._isDisposed) {
         this._changed.emit();
+        if (this._loading === 0 && this._burstLoaded) {
+          this._burstLoaded = false;
+          this._settled.emit();
+        }
       }
     }
   }
@@ -507,4 +521,6 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   private _changed = new Signal<this, void>(this);
   private _currentChanged = new Signal<this, IGroupView | null>(this);
   private _noticeRaised = new Signal<this, INotice>(this);
+  private _settled = new Signal<this, void>(this);
+  private _burstLoaded = false;
 }

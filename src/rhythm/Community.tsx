@@ -18,10 +18,10 @@ export function CommunitySessions(): JSX.Element | null {
         () => undefined // the directory itself reports a server that is down
       );
     void load();
-    model.changed.connect(load);
+    model.settled.connect(load);
     return () => {
       alive = false;
-      model.changed.disconnect(load);
+      model.settled.disconnect(load);
     };
   }, [model]);
   // The next occurrence of each session is enough here.

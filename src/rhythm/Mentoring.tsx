@@ -17,7 +17,8 @@ function mentorsAGroup(
 /**
  * The directory's "Mentoring" section: across the groups the user mentors, questions
  * nobody answered yet (oldest first) and milestones without activity for
- * `stale_after_days` days. Shown to mentors only; reloads whenever the model changes.
+ * `stale_after_days` days. Shown to mentors only; reloads after each burst of the
+ * model's loads (`settled`).
  */
 export function Mentoring(): JSX.Element | null {
   const { model, trans } = useSidebar();
@@ -25,42 +26,27 @@ export function Mentoring(): JSX.Element | null {
 
   React.useEffect(() => {
     let alive = true;
-    let running = false;
-    let again = false;
     const client = new RhythmClient(model.client.settings);
-    // Changes come in bursts (each load emits twice): one request at a time, and one
-    // more after it when something changed meanwhile.
     const load = async (): Promise<void> => {
-      if (running) {
-        again = true;
+      if (!mentorsAGroup(model.me?.groups)) {
+        setFound(null);
         return;
       }
-      running = true;
-      do {
-        again = false;
-        if (!mentorsAGroup(model.me?.groups)) {
-          if (alive) {
-            setFound(null);
-          }
-          continue;
+      try {
+        const answer = await client.mentoring();
+        if (alive) {
+          setFound(answer);
         }
-        try {
-          const answer = await client.mentoring();
-          if (alive) {
-            setFound(answer);
-          }
-        } catch {
-          // The directory itself reports a server that is down.
-        }
-      } while (again && alive);
-      running = false;
+      } catch {
+        // The directory itself reports a server that is down.
+      }
     };
-    const onChange = () => void load();
+    const reload = () => void load();
     void load();
-    model.changed.connect(onChange);
+    model.settled.connect(reload);
     return () => {
       alive = false;
-      model.changed.disconnect(onChange);
+      model.settled.disconnect(reload);
     };
   }, [model]);
 
