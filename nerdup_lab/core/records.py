@@ -9,7 +9,7 @@ version at hand, and a silent overwrite of a teammate's edit is the worse failur
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from .db import Base
 from .errors import Conflict, NotFound, PreconditionRequired
 from .models import Versioned
+from .permissions import Action, require
 
 R = TypeVar("R", bound=Base)
 V = TypeVar("V", bound=Versioned)
@@ -28,6 +29,36 @@ def get(session: Session, model: type[R], record_id: int, what: str) -> R:
     if record is None:
         raise NotFound(f"There is no {what} {record_id}.")
     return record
+
+
+def load_in_group(
+    session: Session,
+    model: type[R],
+    record_id: int,
+    what: str,
+    username: str,
+    action: Action,
+    owners: Callable[[R], Collection[str]] | None = None,
+) -> R:
+    """A record of a group (it has `group_id`), if the caller may do `action` there.
+
+    Where the caller may not even see the group (a members-only group), the answer is the
+    one an unknown id gets, "There is no <what> <id>.", so such records never show that
+    they exist. `owners` names who owns the record, for the table's OWN cells.
+    """
+    found = get(session, model, record_id, what)
+    in_group: Any = found  # every model passed here has a group_id column
+    try:
+        require(
+            session,
+            in_group.group_id,
+            username,
+            action,
+            owners=owners(found) if owners is not None else (),
+        )
+    except NotFound as err:
+        raise NotFound(f"There is no {what} {record_id}.") from err
+    return found
 
 
 def check_version(

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import validate as v
 from ..activity import record
-from ..errors import Conflict, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput
 from ..models import Task, utcnow
 from ..permissions import Action, require
-from ..records import check_version, get
+from ..records import check_version, load_in_group
 from ..snapshots.models import Snapshot
 from . import fields as f
 from . import views
@@ -59,21 +59,15 @@ def show(session: Session, question: Question) -> dict[str, Any]:
 
 
 def load(session: Session, username: str, question_id: int, action: Action) -> Question:
-    question = get(session, Question, question_id, "question")
-    try:
-        require(session, question.group_id, username, action, owners={question.author})
-    except NotFound as err:
-        raise NotFound(f"There is no question {question_id}.") from err
-    return question
+    return load_in_group(
+        session, Question, question_id, "question", username, action, lambda q: {q.author}
+    )
 
 
 def _load_answer(session: Session, username: str, answer_id: int, action: Action) -> Answer:
-    found = get(session, Answer, answer_id, "answer")
-    try:
-        require(session, found.group_id, username, action, owners={found.author})
-    except NotFound as err:
-        raise NotFound(f"There is no answer {answer_id}.") from err
-    return found
+    return load_in_group(
+        session, Answer, answer_id, "answer", username, action, lambda a: {a.author}
+    )
 
 
 def _check_anchor(session: Session, group_id: int, fields: dict[str, Any]) -> None:

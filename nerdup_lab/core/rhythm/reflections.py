@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from .. import validate as v
 from ..activity import record
-from ..errors import Conflict, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput
 from ..models import Milestone, utcnow
 from ..permissions import Action, require
-from ..records import check_version, get
+from ..records import check_version, get, load_in_group
 from ..snapshots.models import Snapshot
 from . import fields as f
 from . import views
@@ -158,11 +158,9 @@ def share_post(
 
 
 def delete_post(session: Session, username: str, post_id: int) -> None:
-    found = get(session, Post, post_id, "post")
-    try:
-        require(session, found.group_id, username, Action.EDIT_OWN_POST, owners={found.author})
-    except NotFound as err:
-        raise NotFound(f"There is no post {post_id}.") from err
+    found = load_in_group(
+        session, Post, post_id, "post", username, Action.EDIT_OWN_POST, lambda p: {p.author}
+    )
     record(
         session,
         found.group_id,

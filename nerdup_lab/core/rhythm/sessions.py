@@ -19,7 +19,7 @@ from ..activity import record
 from ..errors import Conflict, InvalidInput, NotFound
 from ..models import Group, Membership, Task, utcnow
 from ..permissions import Action, require
-from ..records import check_version, get
+from ..records import check_version, load_in_group
 from . import fields as f
 from . import schedule, views
 from .models import RECURRENCES, SessionAgendaItem, SessionCheckin, StudySession
@@ -37,12 +37,7 @@ UPCOMING_DAYS = 14
 
 
 def load(session: Session, username: str, session_id: int, action: Action) -> StudySession:
-    found = get(session, StudySession, session_id, "session")
-    try:
-        require(session, found.group_id, username, action)
-    except NotFound as err:
-        raise NotFound(f"There is no session {session_id}.") from err
-    return found
+    return load_in_group(session, StudySession, session_id, "session", username, action)
 
 
 def occurrence_at(found: StudySession, start: dt.datetime) -> schedule.Occurrence:

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound
-from ..permissions import Action, require
+from ..permissions import Action
+from ..records import load_in_group
 from . import blobstore
 from .delta import apply_delta, is_delta
 from .manifest import build_notebook, manifest_hashes
@@ -37,14 +37,7 @@ def to_json(snap: Snapshot) -> dict[str, Any]:
 
 def get_snapshot(session: Session, snapshot_id: int, username: str) -> Snapshot:
     """The snapshot, if `username` may view its group (404 otherwise, never 403)."""
-    snap = session.get(Snapshot, snapshot_id)
-    if snap is None:
-        raise NotFound(f"There is no snapshot {snapshot_id}.")
-    try:
-        require(session, snap.group_id, username, Action.VIEW_GROUP)
-    except NotFound as err:
-        raise NotFound(f"There is no snapshot {snapshot_id}.") from err
-    return snap
+    return load_in_group(session, Snapshot, snapshot_id, "snapshot", username, Action.VIEW_GROUP)
 
 
 def latest(
