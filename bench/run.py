@@ -21,6 +21,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_db import bench_group  # noqa: E402
 from diff_cases import NBDIME_LIMIT_S, run_diff_cases  # noqa: E402
 from hub_latency import run_hub_latency  # noqa: E402
 from latency import run_latency  # noqa: E402
@@ -28,24 +29,12 @@ from storage import run_storage  # noqa: E402
 
 from nerdup_lab.core import migrate  # noqa: E402
 from nerdup_lab.core.db import Database  # noqa: E402
-from nerdup_lab.core.models import Group, Membership, User  # noqa: E402
 
 SIZES = [200, 400, 800, 1600]
 
 
 def log(line: str) -> None:
     print(line, flush=True)
-
-
-def _bench_group(db: Database) -> int:
-    with db.session() as s:
-        s.add(User(username="bench", display_name="Bench"))
-        s.flush()
-        group = Group(title="bench", created_by="bench", links=[])
-        s.add(group)
-        s.flush()
-        s.add(Membership(group_id=group.id, username="bench", role="organizer"))
-        return group.id
 
 
 def main() -> None:
@@ -63,7 +52,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="nerdup-bench-") as tmp:
         db = Database(f"sqlite:///{Path(tmp) / 'diff.sqlite'}")
         migrate.upgrade(db)
-        diffs = run_diff_cases(db, _bench_group(db), sizes, log)
+        diffs = run_diff_cases(db, bench_group(db), sizes, log)
         db.dispose()
     figures["diff_cases"] = diffs
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench_db import bench_group
 from notebooks import edit_one, make_notebook, run_all
 from sqlalchemy import func, select, text
 
@@ -79,19 +80,10 @@ def _db_size(db: Database, path: Path) -> int:
 
 
 def ours(versions: list[dict[str, Any]], tmp: Path) -> dict[str, int]:
-    from nerdup_lab.core.models import Group, Membership, User
-
     path = tmp / "store.sqlite"
     db = Database(f"sqlite:///{path}")
     migrate.upgrade(db)
-    with db.session() as s:
-        s.add(User(username="bench", display_name="Bench"))
-        s.flush()
-        group = Group(title="bench", created_by="bench", links=[])
-        s.add(group)
-        s.flush()
-        s.add(Membership(group_id=group.id, username="bench", role="organizer"))
-        gid = group.id
+    gid = bench_group(db)
     empty = _db_size(db, path)
     for k, nb in enumerate(versions):
         commit_snapshot(
