@@ -35,6 +35,10 @@ class SnapshotHandlerBase(ResourceHandler):
 
     async def read_workspace_notebook(self, path: str) -> dict[str, Any]:
         """The saved notebook at `path`: 404 if absent, 413 over the limit, 400 if broken."""
+        return parse_notebook_text(await self.read_workspace_text(path), self.max_snapshot_bytes)
+
+    async def read_workspace_text(self, path: str) -> str:
+        """The saved file at `path` as text: 404 if absent, 413 over the limit."""
         cm: Any = self.contents_manager
         try:
             # Size first, so a huge file is refused without being read.
@@ -48,7 +52,22 @@ class SnapshotHandlerBase(ResourceHandler):
                 f"{path} cannot be read as a notebook: {err.log_message}",
                 fields={"path": "unreadable"},
             ) from err
-        return parse_notebook_text(model["content"], self.max_snapshot_bytes)
+        text: str = model["content"]
+        return text
+
+    def notebook_in_body(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The notebook a request carries as `notebook` (the hub service has no workspace).
+
+        The size limit is checked on the request body, which is the notebook plus a few
+        short fields, so a large notebook is not serialized again just to be measured.
+        """
+        nb = body.get("notebook")
+        if not isinstance(nb, dict):
+            raise InvalidInput(
+                "Send the notebook as `notebook`, a JSON object.", fields={"notebook": "required"}
+            )
+        check_size(len(self.request.body), self.max_snapshot_bytes)
+        return nb
 
 
 class GroupSnapshotsHandler(SnapshotHandlerBase):
@@ -56,12 +75,16 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
 
     async def forward_body(self) -> bytes:
         """Hub mode: the service cannot read this server's files, so a commit carries the
-        saved notebook as `notebook` next to its `path`."""
+        saved notebook as `notebook` next to its `path`. The file's text goes in as it is
+        (parsed once here, for this server's own clear error on a broken file)."""
         if self.request.method != "POST":
             return await super().forward_body()
         body = self.json_body()
-        nb = await self.read_workspace_notebook(self.workspace_path(body.get("path")))
-        return json.dumps({**body, "notebook": nb}).encode()
+        text = await self.read_workspace_text(self.workspace_path(body.get("path")))
+        parse_notebook_text(text, self.max_snapshot_bytes)
+        fields = json.dumps({k: v for k, v in body.items() if k != "notebook"})
+        head = fields[:-1] + (", " if body.keys() - {"notebook"} else "")
+        return f'{head}"notebook": {text}}}'.encode()
 
     @authenticated
     async def get(self, group_id: str) -> None:
@@ -82,7 +105,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
         path = self.workspace_path(body.get("path"))
         if self.settings.get("nerdup_hub_service"):
             # The hub service has no workspace: the user's server sent the notebook it read.
-            nb = parse_notebook_text(json.dumps(body.get("notebook")), self.max_snapshot_bytes)
+            nb = self.notebook_in_body(body)
         else:
             nb = await self.read_workspace_notebook(path)
         options = {k: body.get(k) for k in ("message", "task_id", "policy")}
@@ -133,11 +156,7 @@ class SnapshotDiffHandler(SnapshotHandlerBase):
             raise InvalidInput("POST a notebook to /snapshots/{id}/diff, without a second id.")
         old = self.path_id(a, "snapshot")
         body = self.json_body()
-        if "notebook" not in body:
-            raise InvalidInput(
-                "Send the notebook to compare with as `notebook`.", fields={"notebook": "required"}
-            )
-        nb = parse_notebook_text(json.dumps(body["notebook"]), self.max_snapshot_bytes)
+        nb = self.notebook_in_body(body)
         path = body["path"] if isinstance(body.get("path"), str) else ""
         meta = body.get("include_metadata") is True
         self.send(await self.backend.diff_snapshot_with_notebook(self.caller, old, nb, path, meta))
