@@ -57,7 +57,8 @@ export function Directory(): JSX.Element {
         </Button>
       </div>
       {!model.query && <Mentoring />}
-      {groups.length === 0 && !model.loading ? (
+      {/* After a failed load the alert above says why; "no group" would be a guess. */}
+      {groups.length === 0 && !model.loading && !model.error ? (
         <p className="jp-NerdUp-empty">
           {model.query
             ? trans.__('No group matches “%1”.', model.query)

@@ -94,13 +94,14 @@ export class SidebarPanel extends ReactWidget {
               className="jp-NerdUp-notice jp-NerdUp-notice-error"
               role="alert"
             >
-              {model.error}
-              {model.reconnecting && (
-                <span className="jp-NerdUp-reconnecting" role="status">
-                  {' '}
-                  {trans.__('Trying again by itself…')}
-                </span>
-              )}
+              <div>
+                {model.error}
+                {model.reconnecting && (
+                  <div className="jp-NerdUp-reconnecting" role="status">
+                    {trans.__('Trying again by itself…')}
+                  </div>
+                )}
+              </div>
             </div>
           )}
           <div className="jp-NerdUp-body">

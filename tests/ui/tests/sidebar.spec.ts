@@ -387,3 +387,40 @@ test('an archived group is read-only until an organizer brings it back', async (
   ).toBeVisible();
   await expect(view.getByRole('button', { name: 'Claim' })).toBeVisible();
 });
+
+test('an unreachable service is said, and the sidebar recovers by itself', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openSidebar(page);
+  const sidebar = page.locator('#nerdup-sidebar');
+  const back = sidebar.getByRole('button', { name: /All groups/ });
+  if ((await back.count()) > 0) {
+    await back.click();
+  }
+  // What a user's server answers in JupyterHub mode while the nerdup service is down.
+  const down = /\/nerdup\/api\/v1\/(me|groups)(\?.*)?$/;
+  await page.route(down, route =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: {
+          code: 'unavailable',
+          message:
+            'The nerdup hub service is not reachable: connection refused. Nothing was changed; try again in a moment, it reconnects by itself.',
+          fields: {}
+        }
+      })
+    })
+  );
+  await sidebar.getByLabel('Search groups').fill('circle');
+  const alert = sidebar.locator('.jp-NerdUp-notice-error');
+  await expect(alert).toContainText('not reachable');
+  await expect(alert.getByRole('status')).toHaveText('Trying again by itself…');
+  await shoot(page, 'unreachable');
+  // The service is back: the next automatic retry clears the message, nothing clicked.
+  await page.unroute(down);
+  await expect(alert).toHaveCount(0, { timeout: 20_000 });
+  await expect(sidebar.getByLabel('Search groups')).toHaveValue('circle');
+});
