@@ -79,6 +79,22 @@ async function openLab(page: Page, path = 'lab'): Promise<void> {
     .waitFor({ state: 'detached', timeout: 120000 });
 }
 
+/** Switch the theme through the Settings menu (a hub's lab does not expose its app). */
+async function themeByMenu(page: Page, dark: boolean): Promise<void> {
+  const item = (label: string) =>
+    page
+      .locator('.lm-Menu-itemLabel')
+      .filter({ hasText: new RegExp(`^${label}$`) });
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await item('Theme').hover();
+  await item(dark ? 'JupyterLab Dark' : 'JupyterLab Light').click();
+  await page.waitForFunction(
+    isDark =>
+      document.body.dataset.jpThemeLight === (isDark ? 'false' : 'true'),
+    dark
+  );
+}
+
 test('a hub user sees the sidebar populated from the nerdup service', async ({
   page
 }) => {
@@ -203,6 +219,9 @@ test('an organizer imports the members of a JupyterHub group', async ({
   );
   await expect(sidebar).toContainText('3 members');
   await section.screenshot({ path: `${SHOTS}/hub-group-link.png` });
+  await themeByMenu(page, true);
+  await section.screenshot({ path: `${SHOTS}/hub-group-link-dark.png` });
+  await themeByMenu(page, false);
 
   // A group JupyterHub does not have: the message says so, in place.
   await section.getByRole('button', { name: 'Unlink…' }).click();
