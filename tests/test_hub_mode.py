@@ -16,6 +16,7 @@ from tornado.httpserver import HTTPServer
 from tornado.testing import bind_unused_port
 from tornado.web import Application, RequestHandler
 
+from nerdup_lab.backend.hub import ServiceRefused
 from nerdup_lab.config import derived_hub_url
 
 TOKEN_HEADER = "X-Test-Hub-Token"
@@ -168,3 +169,28 @@ async def test_a_page_from_the_proxy_instead_of_the_service_is_a_503(jp_fetch, s
         )
     assert err.value.code == 503
     assert "not reachable" in json.loads(err.value.response.body)["error"]["message"]
+
+
+async def test_a_workspace_route_without_a_hub_token_asks_the_service_nothing(jp_fetch, stand_in):
+    with pytest.raises(HTTPClientError) as err:
+        await jp_fetch(
+            "nerdup", "api", "v1", "snapshots", "3", "restore",
+            method="POST", body="{}", headers=headers("bob", None),
+        )  # fmt: skip
+    assert err.value.code == 401
+    assert "JupyterHub login" in json.loads(err.value.response.body)["error"]["message"]
+    assert stand_in.seen == []
+
+
+def test_a_service_refusal_keeps_the_services_words_or_names_the_status():
+    refused = ServiceRefused(
+        404, b'{"error": {"code": "not_found", "message": "There is no snapshot 9.", "fields": {}}}'
+    )
+    assert (refused.status, refused.code, refused.message) == (
+        404,
+        "not_found",
+        "There is no snapshot 9.",
+    )
+    page = ServiceRefused(502, b"<html>Bad gateway</html>")
+    assert (page.status, page.code) == (502, "error")
+    assert page.message == "The nerdup service refused (HTTP 502)."
