@@ -12,10 +12,11 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { DashboardWidget } from '../dashboard/widget';
 import { CurrentGroup } from '../snapshots/currentgroup';
+import { CommandIDs } from '../commands';
 import { dashboardIcon } from '../snapshots/icons';
 import { INerdUpGroups } from '../tokens';
 
-const OPEN = 'nerdup:open-dashboard';
+const OPEN = CommandIDs.openDashboard;
 
 /** The progress dashboard of the current group, in the main area. */
 export const dashboardPlugin: JupyterFrontEndPlugin<void> = {

@@ -5,13 +5,12 @@ import {
 import { Notification } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { CommandIDs } from '../commands';
 import { RhythmClient } from '../rhythm/client';
 import { exportBlogPost } from '../rhythm/blogexport';
 
-export namespace RhythmCommandIDs {
-  /** Args: `{ snapshotId: number }`. */
-  export const exportBlogPost = 'nerdup:export-blog-post';
-}
+/** `nerdup:export-blog-post`, args `{ snapshotId: number }`. */
+export const RhythmCommandIDs = { exportBlogPost: CommandIDs.exportBlogPost };
 
 /**
  * The "Export as blog post" command on a snapshot: any view that shows a snapshot (the

@@ -17,6 +17,7 @@ import {
 } from '@jupyterlab/translation';
 
 import { NerdUpApiError, requestAPI } from '../api';
+import { CommandIDs } from '../commands';
 import { GroupsModel } from '../model/groups';
 import { EventStream, LiveUpdates } from '../model/live';
 import { SidebarPanel } from '../sidebar/panel';
@@ -27,10 +28,7 @@ import { FRONTEND_VERSION, IServerStatus, isVersionMismatch } from '../version';
 /** The id of the settings schema/plugin.json belongs to. */
 export const PLUGIN_ID = 'nerdup-lab:plugin';
 
-export namespace CommandIDs {
-  export const openSidebar = 'nerdup:open-sidebar';
-  export const refresh = 'nerdup:refresh-groups';
-}
+export { CommandIDs };
 
 /**
  * The "Study groups" sidebar, its status bar item and the INerdUpGroups token. Also

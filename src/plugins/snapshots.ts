@@ -10,6 +10,7 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { CommandIDs } from '../commands';
 import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
 import { GroupAPI } from '../dashboard/api';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
@@ -23,14 +24,6 @@ import { ISnapshot, OutputPolicy } from '../snapshots/types';
 import { INerdUpGroups } from '../tokens';
 
 const SETTINGS_ID = 'nerdup-lab:plugin';
-
-export namespace CommandIDs {
-  export const commit = 'nerdup:commit-snapshot';
-  export const history = 'nerdup:show-snapshot-history';
-  export const open = 'nerdup:open-snapshot';
-  export const diff = 'nerdup:diff-snapshots';
-  export const restore = 'nerdup:restore-snapshot';
-}
 
 /**
  * Notebook snapshots: "Commit snapshot" (toolbar, palette, shortcut, File menu, all
@@ -218,7 +211,7 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
         follow();
       }
     });
-    app.commands.addCommand(CommandIDs.open, {
+    app.commands.addCommand(CommandIDs.openSnapshot, {
       label: trans.__('Open snapshot read-only'),
       execute: args => opener.open(Number(args.id))
     });
