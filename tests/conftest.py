@@ -77,6 +77,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_url(pg_admin: Any) -> Iterator[str]:
+    """An empty PostgreSQL database, for tests of what only PostgreSQL does."""
+    url = _new_pg_database(pg_admin)
+    try:
+        yield url
+    finally:
+        _drop_pg_database(pg_admin, url)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A SQLite database for tests whose subject does not depend on the storage."""
     return f"sqlite:///{tmp_path / 'nerdup.sqlite'}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 import pytest
@@ -28,10 +29,10 @@ class RecordingLogger:
         self.emitted.append({"schema_id": schema_id, **data})
 
 
-def test_a_write_racing_past_the_version_check_is_refused_by_the_database(db_url):
+def test_a_write_racing_past_the_version_check_is_refused_by_the_database(pg_url):
     """Both editors pass the If-Match check on version 1; the versioned UPDATE lets only
-    the first one through."""
-    world = build_world(db_url)
+    the first one through (PostgreSQL: writers run side by side)."""
+    world = build_world(pg_url)
     with world.db.session() as first, world.db.session() as second:
         mine = first.get(Task, world.group_task_id)
         theirs = second.get(Task, world.group_task_id)
@@ -43,6 +44,37 @@ def test_a_write_racing_past_the_version_check_is_refused_by_the_database(db_url
         with pytest.raises(StaleDataError):
             second.flush()
         second.rollback()
+    world.db.dispose()
+
+
+def test_on_sqlite_a_second_writer_waits_and_sees_the_first_ones_change(sqlite_url):
+    """A write transaction takes SQLite's write lock when it begins, so the second one
+    starts only after the first committed and reads version 2: it cannot race at all."""
+    world = build_world(sqlite_url)
+    first_wrote, second_read = threading.Event(), threading.Event()
+    seen: list[int] = []
+
+    def first() -> None:
+        with world.db.session() as session:
+            session.get(Task, world.group_task_id).title = "First"
+            session.flush()
+            first_wrote.set()
+            # Without the lock the second writer would read version 1 meanwhile; with it,
+            # it cannot read before this commits (the wait runs out first).
+            second_read.wait(2)
+
+    def second() -> None:
+        first_wrote.wait()
+        with world.db.session() as session:
+            seen.append(session.get(Task, world.group_task_id).version)
+        second_read.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == [2]
     world.db.dispose()
 
 

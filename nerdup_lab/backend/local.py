@@ -67,7 +67,7 @@ class LocalBackend(
         """One core call in one transaction; returns its result and the activities it
         recorded (as JSON, read before the commit while the rows are at hand)."""
         try:
-            with self.db.session() as session:
+            with self.db.session(write=write) as session:
                 if write:
                     ensure_user(session, caller.username, caller.display_name)
                 result = fn(session, caller.username, *args)
