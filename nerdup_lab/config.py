@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from jupyter_core.paths import jupyter_data_dir
-from traitlets import Bool, Int, Unicode, default
+from traitlets import Bool, Float, Int, Unicode, default
 from traitlets.config import Configurable
 
 MB = 1024 * 1024
@@ -65,6 +65,24 @@ class NerdUp(Configurable):
     @default("hub_url")
     def _default_hub_url(self) -> str:
         return derived_hub_url(self.hub_service_name, os.environ)
+
+    hub_request_timeout = Float(
+        30.0,
+        help=(
+            "JupyterHub mode: seconds a user's server waits on the nerdup hub service (to "
+            "connect, to send, for the answer, for a free connection) before it answers the "
+            "lab 503 'not reachable'. Raise it if commits of very large notebooks time out."
+        ),
+    ).tag(config=True)
+
+    hub_max_connections = Int(
+        20,
+        help=(
+            "JupyterHub mode: connections a user's server keeps open to the nerdup hub "
+            "service at most (kept alive and reused). Requests beyond it wait for a free one, "
+            "up to hub_request_timeout. The live-update stream has its own connection."
+        ),
+    ).tag(config=True)
 
     hub_service_name = Unicode(
         "",

@@ -4,6 +4,7 @@ as it came, with the visiting user's own token; an unreachable service is a clea
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from tornado.testing import bind_unused_port
 from tornado.web import Application, RequestHandler
 
 from nerdup_lab.backend.hub import ServiceRefused
+from nerdup_lab.backend.service_client import ServiceClient
 from nerdup_lab.config import derived_hub_url
 
 TOKEN_HEADER = "X-Test-Hub-Token"
@@ -53,6 +55,8 @@ class _Echo(RequestHandler):
                 "body": self.request.body.decode(),
                 "authorization": self.request.headers.get("Authorization"),
                 "if_match": self.request.headers.get("If-Match"),
+                # The client's address and port: one per TCP connection.
+                "peer": self.request.connection.stream.socket.getpeername(),  # type: ignore[attr-defined]
             }
         )
         if self.get_query_argument("as_proxy", ""):  # what CHP answers for a dead target
@@ -194,3 +198,61 @@ def test_a_service_refusal_keeps_the_services_words_or_names_the_status():
     page = ServiceRefused(502, b"<html>Bad gateway</html>")
     assert (page.status, page.code) == (502, "error")
     assert page.message == "The nerdup service refused (HTTP 502)."
+
+
+@pytest.fixture
+def stalled_service() -> Iterator[str]:
+    """A service that accepts connections and never answers (a hung process, a full
+    accept queue behind the proxy): the kernel completes the handshake, nobody reads."""
+    sock, port = bind_unused_port()
+    try:
+        yield f"http://127.0.0.1:{port}/services/nerdup/"
+    finally:
+        sock.close()
+
+
+def _short_waits(jp_serverapp: Any, url: str, max_connections: int = 4) -> Any:
+    backend = jp_serverapp.web_app.settings["nerdup_backend"]
+    backend.hub_url = url
+    # As c.NerdUp.hub_request_timeout / hub_max_connections would set them.
+    backend.client = ServiceClient(timeout=0.5, max_connections=max_connections)
+    return backend
+
+
+async def test_a_stalled_service_is_a_503_not_a_500(jp_fetch, jp_serverapp, stalled_service):
+    _short_waits(jp_serverapp, stalled_service)
+    with pytest.raises(HTTPClientError) as err:
+        await jp_fetch(
+            "nerdup", "api", "v1", "groups", "3", "milestones",
+            method="POST", body=json.dumps({"title": "x"}), headers=headers("bob", "t"),
+        )  # fmt: skip
+    assert err.value.code == 503
+    body = json.loads(err.value.response.body)
+    assert body["error"]["code"] == "unavailable"
+    assert "not reachable" in body["error"]["message"]
+    assert "Nothing was changed" in body["error"]["message"]
+    status = json.loads(
+        (await jp_fetch("nerdup", "api", "v1", "status", headers=headers("bob", "t"))).body
+    )
+    assert status["hub"]["reachable"] is False
+
+
+async def test_requests_beyond_the_connection_limit_wait_then_get_a_503(
+    jp_fetch, jp_serverapp, stalled_service
+):
+    _short_waits(jp_serverapp, stalled_service, max_connections=1)
+    replies = await asyncio.gather(
+        *(jp_fetch("nerdup", "api", "v1", "groups", headers=headers("bob", "t")) for _ in range(3)),
+        return_exceptions=True,
+    )
+    assert [getattr(r, "code", None) for r in replies] == [503, 503, 503]
+    for reply in replies:
+        assert isinstance(reply, HTTPClientError) and reply.response is not None
+        assert "not reachable" in json.loads(reply.response.body)["error"]["message"]
+
+
+async def test_forwarding_reuses_its_connections(jp_fetch, stand_in):
+    for _ in range(5):
+        await jp_fetch("nerdup", "api", "v1", "groups", headers=headers("bob", "t"))
+    # Five requests, one connection kept alive (the stand-in counts what it accepted).
+    assert len({seen["peer"] for seen in stand_in.seen}) == 1

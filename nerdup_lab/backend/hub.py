@@ -20,20 +20,20 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
-
 from ..config import NerdUp
 from ..core.errors import NerdUpError, Unauthenticated, Unavailable
 from ..events import ACTIVITY_SCHEMA_ID
 from .base import Caller
 from .hub_relay import EventRelay
+from .service_client import NoAnswer, ServiceClient
 
 # Headers that carry meaning between the lab and the service, both ways.
-REQUEST_HEADERS = ("Content-Type", "If-Match", "Accept")
+REQUEST_HEADERS = ("Content-Type", "If-Match", "Accept", "Idempotency-Key")
 RESPONSE_HEADERS = ("Content-Type", "ETag", "Location", "Content-Disposition")
 # Set by the service on every response (see nerdup_lab/hub/app.py).
 SERVICE_HEADER = "X-Nerdup-Service"
 BODY_METHODS = ("POST", "PATCH", "PUT")
+HEALTH_TIMEOUT_SECONDS = 3.0
 
 
 class ServiceRefused(NerdUpError):
@@ -81,6 +81,11 @@ class HubBackend:
         self.hub_url = config.hub_url if config.hub_url.endswith("/") else config.hub_url + "/"
         self.log = log or logging.getLogger("nerdup_lab")
         self.event_logger = event_logger
+        # Forwarded requests and the health check share one pooled client; the event
+        # stream (the relay) keeps its own connection, so neither starves the other.
+        self.client = ServiceClient(
+            timeout=config.hub_request_timeout, max_connections=config.hub_max_connections
+        )
         self.relay = EventRelay(
             self.hub_url + "nerdup/api/v1/events", server_token, self._relay, self.log
         )
@@ -113,27 +118,20 @@ class HubBackend:
         url = self.hub_url + path.lstrip("/") + (f"?{query}" if query else "")
         sent = {k: v for k, v in headers.items() if k in REQUEST_HEADERS}
         sent["Authorization"] = f"token {token}"
-        request = HTTPRequest(
-            url,
-            method=method,
-            headers=sent,
-            body=body if body or method in BODY_METHODS else None,
-            allow_nonstandard_methods=True,
-            follow_redirects=False,
-            connect_timeout=5,
-            request_timeout=60,
-        )
         try:
-            response = await AsyncHTTPClient().fetch(request, raise_error=False)
-        except OSError as err:
+            answer = await self.client.send(
+                method,
+                url,
+                headers=sent,
+                body=body if body or method in BODY_METHODS else None,
+            )
+        except NoAnswer as err:  # refused, reset, timed out, every connection busy
             raise self.unreachable(str(err)) from err
-        if response.code == 599:
-            raise self.unreachable(str(response.error))
-        if SERVICE_HEADER not in response.headers:
+        if SERVICE_HEADER not in answer.headers:
             # The proxy's or the Hub's own page: the service itself did not answer.
-            raise self.unreachable(f"HTTP {response.code} from the proxy")
-        kept = {k: response.headers[k] for k in RESPONSE_HEADERS if k in response.headers}
-        return Forwarded(response.code, response.body or b"", kept)
+            raise self.unreachable(f"HTTP {answer.status} from the proxy")
+        kept = {k: answer.headers[k] for k in RESPONSE_HEADERS if k in answer.headers}
+        return Forwarded(answer.status, answer.body, kept)
 
     async def call(
         self,
@@ -185,17 +183,19 @@ class HubBackend:
 
     async def health(self) -> dict[str, Any]:
         """The service's health answer, or why it could not be had."""
-        request = HTTPRequest(
-            self.hub_url + "nerdup/api/v1/health", connect_timeout=2, request_timeout=3
-        )
         try:
-            response = await AsyncHTTPClient().fetch(request, raise_error=False)
-        except OSError as err:
+            # Quick: the status line must not hang on a stalled service.
+            answer = await self.client.send(
+                "GET",
+                self.hub_url + "nerdup/api/v1/health",
+                timeout=min(self.client.timeout, HEALTH_TIMEOUT_SECONDS),
+            )
+        except NoAnswer as err:
             return {"reachable": False, "message": str(err)}
-        if response.code != 200:
-            return {"reachable": False, "message": f"HTTP {response.code}"}
+        if answer.status != 200:
+            return {"reachable": False, "message": f"HTTP {answer.status}"}
         try:
-            found: dict[str, Any] = json.loads(response.body)
+            found: dict[str, Any] = json.loads(answer.body)
         except ValueError:
             return {"reachable": False, "message": "the answer is not the nerdup service's"}
         return {"reachable": True, **found}
@@ -216,6 +216,7 @@ class HubBackend:
 
     async def close(self) -> None:
         await self.relay.stop()
+        await self.client.close()
 
     def __getattr__(self, name: str) -> Any:
         # A Backend method reached in hub mode means a handler skipped forwarding.

@@ -38,6 +38,10 @@ class HubService:
         is_pg = make_url(config.db_url).get_backend_name() == "postgresql"
         self.fanout = PgFanout(config.db_url, self.stream, log) if is_pg else None
         self.identity = HubTokenIdentityProvider(log=log)
+        # Reads JupyterHub groups with the service's own token (handlers/hub_groups.py).
+        self.hub_groups = HubGroups.from_hub_auth(
+            self.identity.hub_auth, timeout=config.hub_request_timeout
+        )
 
     def make_app(self) -> Application:
         api = f"{self.prefix}{API_PREFIX}"
@@ -57,8 +61,7 @@ class HubService:
             "nerdup_stream": self.stream,
             # Handlers that read the user's workspace take its content from the request.
             "nerdup_hub_service": True,
-            # Reads JupyterHub groups with the service's own token (handlers/hub_groups.py).
-            "nerdup_hub_groups": HubGroups.from_hub_auth(self.identity.hub_auth),
+            "nerdup_hub_groups": self.hub_groups,
             # ExtensionHandlerMixin finds its log on the extension app's entry.
             "nerdup_lab": SimpleNamespace(log=self.log),
             "base_url": self.prefix,
@@ -76,7 +79,8 @@ class HubService:
             await self.fanout.start()
 
     async def stop(self) -> None:
-        self.stream.close_all()
+        await self.stream.stop()
         if self.fanout is not None:
             await self.fanout.stop()
+        await self.hub_groups.close()
         await self.backend.close()

@@ -76,7 +76,7 @@ class PgFanout:
 
     async def _catch_up(self) -> None:
         """Deliver what was stored while this replica was not listening."""
-        for event in await self.stream.missed(self._last_seen):
+        for event in await self.stream.since(self._last_seen):
             self._last_seen = max(self._last_seen, int(event["activity_id"]))
             self.stream.deliver(event)
 

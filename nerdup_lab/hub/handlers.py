@@ -49,7 +49,7 @@ class EventStreamHandler(NerdUpHandler):
     @authenticated
     async def get(self) -> None:
         username = self.caller.username
-        self._sub = sub = self.stream.subscribe(username)
+        self._sub = sub = await self.stream.subscribe(username)
         try:
             await self._serve(sub, username)
         except StreamClosedError:
@@ -70,7 +70,7 @@ class EventStreamHandler(NerdUpHandler):
         await self.flush()
         replayed: set[int] = set()
         if after is not None:
-            for old in await self.stream.missed(after):
+            for old in await self.stream.missed(username, after):
                 replayed.add(int(old["activity_id"]))
                 await self._send(username, old)
         while True:
@@ -88,9 +88,10 @@ class EventStreamHandler(NerdUpHandler):
                 await self._send(username, event)
 
     async def _send(self, username: str, event: Event) -> None:
-        if await self.stream.visible(username, event):
-            self.write(sse(event))
-            await self.flush()
+        # Only events the reader may see reach its queue (the stream checks, see
+        # visibility.py); replayed ones are filtered by `missed`.
+        self.write(sse(event))
+        await self.flush()
 
     def on_connection_close(self) -> None:
         if self._sub is not None:

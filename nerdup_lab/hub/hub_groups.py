@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from jupyterhub.services.auth import HubAuth
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
+from ..backend.service_client import NoAnswer, ServiceClient
 from ..core.errors import NotFound, Unavailable
 from ..core.hub_groups import READ_SCOPE, HubMisconfigured
 
@@ -31,16 +31,23 @@ SCOPE_HINT = (
 class HubGroups:
     """Reads JupyterHub groups for the nerdup service (`settings["nerdup_hub_groups"]`)."""
 
-    def __init__(self, api_url: str, api_token: str, *, timeout: float = 10.0) -> None:
+    def __init__(
+        self, api_url: str, api_token: str, *, timeout: float = 10.0, max_connections: int = 4
+    ) -> None:
         self.api_url = api_url.rstrip("/")
         self.api_token = api_token
         self.timeout = timeout
+        # The same kind of pooled, time-limited client as hub mode's forwarding.
+        self.client = ServiceClient(timeout=timeout, max_connections=max_connections)
 
     @classmethod
-    def from_hub_auth(cls, hub_auth: HubAuth) -> HubGroups:
+    def from_hub_auth(cls, hub_auth: HubAuth, *, timeout: float = 10.0) -> HubGroups:
         """The Hub's API URL and the service's token, as HubAuth took them from the
         environment the Hub gives a service (`JUPYTERHUB_API_URL`, `JUPYTERHUB_API_TOKEN`)."""
-        return cls(str(hub_auth.api_url), str(hub_auth.api_token or ""))
+        return cls(str(hub_auth.api_url), str(hub_auth.api_token or ""), timeout=timeout)
+
+    async def close(self) -> None:
+        await self.client.close()
 
     async def members(self, name: str) -> list[str]:
         """The user names in JupyterHub group `name`, sorted."""
@@ -50,31 +57,24 @@ class HubGroups:
                 "it cannot read JupyterHub groups."
             )
         url = f"{self.api_url}/groups/{quote(name, safe='')}"
-        request = HTTPRequest(
-            url,
-            headers={"Authorization": f"token {self.api_token}", "Accept": "application/json"},
-            connect_timeout=self.timeout,
-            request_timeout=self.timeout,
-        )
+        headers = {"Authorization": f"token {self.api_token}", "Accept": "application/json"}
         try:
-            response = await AsyncHTTPClient().fetch(request, raise_error=False)
-        except OSError as err:
+            response = await self.client.send("GET", url, headers=headers)
+        except NoAnswer as err:  # refused, reset, timed out
             raise self._unreachable(str(err)) from err
-        if response.code == 599:  # no HTTP answer at all: refused, reset, timed out
-            raise self._unreachable(str(response.error))
-        if response.code == 404:
+        if response.status == 404:
             raise NotFound(
                 f"JupyterHub has no group “{name}” (or none the nerdup service may read). "
                 "Check the name on the Hub's admin page."
             )
-        if response.code in (401, 403):
+        if response.status in (401, 403):
             raise HubMisconfigured(
                 f"JupyterHub refused to show the group “{name}” to the nerdup service "
-                f"({response.code}): {SCOPE_HINT}"
+                f"({response.status}): {SCOPE_HINT}"
             )
-        if response.code != 200:
+        if response.status != 200:
             raise Unavailable(
-                f"JupyterHub answered {response.code} when asked for the group “{name}”. "
+                f"JupyterHub answered {response.status} when asked for the group “{name}”. "
                 "Nothing was changed; try again in a moment."
             )
         return self._usernames(name, response.body)

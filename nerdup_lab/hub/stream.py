@@ -8,11 +8,15 @@ every replica, this one included, through `deliver`.
 A subscriber that reconnects sends the last event id it saw; the missed events are read
 back from the activities table, which every replica shares and which survives restarts,
 so nothing is lost and no ring buffer has to agree between processes.
+
+Who sees what comes from an in-memory cache (`visibility.py`) refreshed by the events that
+change it, so an event costs the same few queries whether 1 or 500 labs are open.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -21,10 +25,9 @@ from sqlalchemy import func, select
 
 from ..core.activity import to_json
 from ..core.db import Database
-from ..core.errors import NerdUpError
 from ..core.models import Activity
-from ..core.permissions import Action, require
 from ..events import activity_event
+from .visibility import VisibilityCache
 
 Event = dict[str, Any]
 # Replay at most this many missed events on reconnect; an older client resynchronises
@@ -50,13 +53,25 @@ class Subscription:
 
 
 class ActivityStream:
+    """Fans events out to the open streams, in the order they arrive.
+
+    One worker task takes every event (and every new subscriber) in turn: it refreshes
+    the visibility cache when the event needs it (one query for any number of readers),
+    then hands the event to each subscriber who may see it. A subscriber is added by the
+    same worker, so no event can slip between its first look at the database and its
+    first delivery.
+    """
+
     def __init__(self, db: Database, log: logging.Logger) -> None:
         self.db = db
         self.log = log
         self.subscribers: set[Subscription] = set()
+        self.visibility = VisibilityCache()
         # Set by the PostgreSQL fan-out: publish an activity id to every replica.
         self.notify: Callable[[int], Awaitable[bool]] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._jobs: asyncio.Queue[_Job] | None = None
+        self._worker: asyncio.Task[None] | None = None
 
     # -- EventLogger-compatible entry point, called by LocalBackend.publish ----------
     def emit(self, *, schema_id: str, data: Event) -> None:
@@ -73,20 +88,20 @@ class ActivityStream:
             self.deliver(data)  # no NOTIFY possible: at least this replica's readers see it
 
     def deliver(self, event: Event) -> None:
-        """Hand one event to every subscriber (visibility is checked per reader)."""
-        for sub in list(self.subscribers):
-            sub.put(event)
+        """Hand one event to every subscriber who may see it (checked by the worker)."""
+        self._queue().put_nowait(("event", event))
 
     async def deliver_id(self, activity_id: int) -> None:
-        """A NOTIFY arrived: load the activity and deliver it."""
-        found = await asyncio.to_thread(self._load, [activity_id])
-        for event in found:
-            self.deliver(event)
+        """A NOTIFY arrived: the worker loads the activity and delivers it."""
+        self._queue().put_nowait(("id", activity_id))
 
     # -- subscribers -----------------------------------------------------------------
-    def subscribe(self, username: str) -> Subscription:
+    async def subscribe(self, username: str) -> Subscription:
+        """A new stream; once this returns, every later event reaches it."""
         sub = Subscription(username)
-        self.subscribers.add(sub)
+        ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue().put_nowait(("subscribe", (sub, ready)))
+        await ready
         return sub
 
     def unsubscribe(self, sub: Subscription) -> None:
@@ -96,33 +111,90 @@ class ActivityStream:
         for sub in list(self.subscribers):
             sub.put(None)
 
-    async def missed(self, after: int) -> list[Event]:
-        """Events stored after id `after`, oldest first (for Last-Event-ID)."""
+    async def stop(self) -> None:
+        self.close_all()
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._worker
+            self._worker = None
+            self._jobs = None
+
+    async def since(self, after: int) -> list[Event]:
+        """Every event stored after id `after`, oldest first, unchecked (for `deliver`)."""
         return await asyncio.to_thread(self._since, after)
 
-    async def visible(self, username: str, event: Event) -> bool:
-        return await asyncio.to_thread(self._may_view, username, int(event["group_id"]))
+    async def missed(self, username: str, after: int) -> list[Event]:
+        """The events stored after id `after` that `username` may see, oldest first."""
+        events = await asyncio.to_thread(self._since, after)
+        # The worker loads the groups it does not know yet: the cache has one writer.
+        checked: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue().put_nowait(("check", (events, checked)))
+        await checked
+        return [event for event in events if self.visibility.may_see(username, event)]
+
+    # -- the worker ------------------------------------------------------------------
+    def _queue(self) -> asyncio.Queue[_Job]:
+        if self._jobs is None or self._worker is None or self._worker.done():
+            self._jobs = asyncio.Queue()
+            self._worker = asyncio.ensure_future(self._work(self._jobs))
+        return self._jobs
+
+    async def _work(self, jobs: asyncio.Queue[_Job]) -> None:
+        while True:
+            kind, payload = await jobs.get()
+            try:
+                if kind == "subscribe":
+                    sub, ready = payload
+                    self.subscribers.add(sub)
+                    if not ready.done():
+                        ready.set_result(None)
+                    continue
+                if kind == "check":  # a replay: make sure its groups are known
+                    events, done = payload
+                    if self.visibility.needs(events):
+                        await asyncio.to_thread(self._refresh, events)
+                    if not done.done():
+                        done.set_result(None)
+                    continue
+                if kind == "id":
+                    events = await asyncio.to_thread(self._load, [payload])
+                else:
+                    events = [payload]
+                await self._dispatch(events)
+            except Exception:  # one bad event must not end every stream's deliveries
+                self.log.exception("nerdup: could not deliver activity %s", payload)
+
+    async def _dispatch(self, events: list[Event]) -> None:
+        if self.visibility.needs(events):
+            await asyncio.to_thread(self._refresh, events)
+        for event in events:
+            for sub in list(self.subscribers):
+                if self.visibility.may_see(sub.username, event):
+                    sub.put(event)
+        self.visibility.forget_gone()
 
     # -- database work, in worker threads ----------------------------------------------
     def newest_id(self) -> int:
-        with self.db.session() as session:
+        with self.db.session(write=False) as session:
             return int(session.scalar(select(func.max(Activity.id))) or 0)
 
+    def _refresh(self, events: list[Event]) -> None:
+        with self.db.session(write=False) as session:
+            self.visibility.load(session, self.visibility.needs(events))
+
     def _load(self, ids: list[int]) -> list[Event]:
-        with self.db.session() as session:
+        with self.db.session(write=False) as session:
             rows = session.scalars(select(Activity).where(Activity.id.in_(ids)))
             return [activity_event(to_json(a)) for a in rows]
 
     def _since(self, after: int) -> list[Event]:
         query = select(Activity).where(Activity.id > after).order_by(Activity.id)
-        with self.db.session() as session:
+        with self.db.session(write=False) as session:
             rows = session.scalars(query.limit(REPLAY_LIMIT))
             return [activity_event(to_json(a)) for a in rows]
 
-    def _may_view(self, username: str, group_id: int) -> bool:
-        with self.db.session() as session:
-            try:
-                require(session, group_id, username, Action.VIEW_GROUP)
-            except NerdUpError:
-                return False
-        return True
+
+# ("event", event) | ("id", activity id) | ("subscribe", (subscription, ready future))
+# | ("check", (replayed events, done future))
+_Job = tuple[str, Any]
