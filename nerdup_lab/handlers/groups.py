@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..core.activity import DEFAULT_PAGE
@@ -10,6 +11,7 @@ from .resource import ResourceHandler
 
 class GroupsHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self) -> None:
         found = await self.backend.list_groups(
             self.caller, q=self.query_text("q"), status=self.query_text("status")
@@ -17,23 +19,27 @@ class GroupsHandler(ResourceHandler):
         self.send({"groups": found})
 
     @authenticated
+    @authorized
     async def post(self) -> None:
         self.send_record(await self.backend.create_group(self.caller, self.json_body()), 201)
 
 
 class GroupHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send_record(await self.backend.get_group(self.caller, gid))
 
     @authenticated
+    @authorized
     async def patch(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
         self.send_record(await self.backend.update_group(self.caller, gid, body, self.if_match()))
 
     @authenticated
+    @authorized
     async def delete(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         await self.backend.delete_group(self.caller, gid, self.if_match())
@@ -42,6 +48,7 @@ class GroupHandler(ResourceHandler):
 
 class GroupProgressHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.group_progress(self.caller, gid))
@@ -51,6 +58,7 @@ class GroupActivityHandler(ResourceHandler):
     """Newest first; `?limit=` (1-200, default 50) and `?before=<activity id>` to page."""
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         limit = self.query_int("limit", None)

@@ -9,6 +9,7 @@ the writes answer 409 `needs_jupyterhub` and GET says `available: false`.
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..backend.local_hub_groups import FetchMembers
@@ -32,6 +33,7 @@ class _HubGroupHandler(ResourceHandler):
 
 class HubGroupLinkHandler(_HubGroupHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         link = await self.backend.get_hub_group_link(self.caller, gid)
@@ -42,12 +44,14 @@ class HubGroupLinkHandler(_HubGroupHandler):
         self.send({**link, "available": available})
 
     @authenticated
+    @authorized
     async def put(self, group_id: str) -> None:
         fetch = self.hub_members()
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.link_hub_group(self.caller, gid, self.json_body(), fetch))
 
     @authenticated
+    @authorized
     async def delete(self, group_id: str) -> None:
         self.hub_members()
         gid = self.path_id(group_id, "group")
@@ -57,6 +61,7 @@ class HubGroupLinkHandler(_HubGroupHandler):
 
 class HubGroupSyncHandler(_HubGroupHandler):
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         fetch = self.hub_members()
         gid = self.path_id(group_id, "group")

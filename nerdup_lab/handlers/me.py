@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from .resource import ResourceHandler
@@ -9,5 +10,6 @@ from .resource import ResourceHandler
 
 class MeHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self) -> None:
         self.send(await self.backend.me(self.caller))

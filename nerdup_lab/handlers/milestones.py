@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from .resource import ResourceHandler
@@ -9,11 +10,13 @@ from .resource import ResourceHandler
 
 class GroupMilestonesHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send({"milestones": await self.backend.list_milestones(self.caller, gid)})
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -22,6 +25,7 @@ class GroupMilestonesHandler(ResourceHandler):
 
 class MilestoneOrderHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def put(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -30,11 +34,13 @@ class MilestoneOrderHandler(ResourceHandler):
 
 class MilestoneHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, milestone_id: str) -> None:
         mid = self.path_id(milestone_id, "milestone")
         self.send_record(await self.backend.get_milestone(self.caller, mid))
 
     @authenticated
+    @authorized
     async def patch(self, milestone_id: str) -> None:
         mid = self.path_id(milestone_id, "milestone")
         body = self.json_body()
@@ -43,6 +49,7 @@ class MilestoneHandler(ResourceHandler):
         )
 
     @authenticated
+    @authorized
     async def delete(self, milestone_id: str) -> None:
         mid = self.path_id(milestone_id, "milestone")
         await self.backend.delete_milestone(self.caller, mid, self.if_match())

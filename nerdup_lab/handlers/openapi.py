@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..schema_files import schema_path
@@ -20,6 +21,7 @@ class OpenAPIHandler(NerdUpHandler):
     forward_in_hub_mode = False  # answered here, in every mode
 
     @authenticated
+    @authorized
     def get(self) -> None:
         self.set_header("Content-Type", "application/json")
         self.finish(_document())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from .resource import ResourceHandler
@@ -9,12 +10,14 @@ from .resource import ResourceHandler
 
 class GroupProposalsHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         found = await self.backend.list_proposals(self.caller, gid, self.query_text("status"))
         self.send({"proposals": found})
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -23,6 +26,7 @@ class GroupProposalsHandler(ResourceHandler):
 
 class ProposalHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, proposal_id: str) -> None:
         pid = self.path_id(proposal_id, "proposal")
         self.send_record(await self.backend.get_proposal(self.caller, pid))
@@ -32,11 +36,13 @@ class VoteHandler(ResourceHandler):
     """The caller's own vote: POST casts or changes it, DELETE withdraws it."""
 
     @authenticated
+    @authorized
     async def post(self, proposal_id: str) -> None:
         pid = self.path_id(proposal_id, "proposal")
         self.send_record(await self.backend.vote(self.caller, pid, self.json_body()))
 
     @authenticated
+    @authorized
     async def delete(self, proposal_id: str) -> None:
         pid = self.path_id(proposal_id, "proposal")
         self.send_record(await self.backend.withdraw_vote(self.caller, pid))
@@ -46,6 +52,7 @@ class DecisionHandler(ResourceHandler):
     """POST /proposals/{id}/adopt or /reject (organizers)."""
 
     @authenticated
+    @authorized
     async def post(self, proposal_id: str, decision: str) -> None:
         pid = self.path_id(proposal_id, "proposal")
         adopt = decision == "adopt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..core.errors import InvalidInput
@@ -27,6 +28,9 @@ class BlogPostHandler(ResourceHandler):
         # writes here (see blog_hub), since only this server has the workspace.
         return self.request.method != "POST"
 
+    def workspace_action(self) -> str | None:
+        return "write" if self.request.method == "POST" else None
+
     def _query_options(self) -> dict[str, Any]:
         options: dict[str, Any] = {}
         if self.query_text("format"):
@@ -44,6 +48,7 @@ class BlogPostHandler(ResourceHandler):
         return options
 
     @authenticated
+    @authorized
     async def get(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         post = await self.backend.export_blog_post(self.caller, sid, self._query_options())
@@ -53,6 +58,7 @@ class BlogPostHandler(ResourceHandler):
         self.finish(data, set_content_type=media_type)
 
     @authenticated
+    @authorized
     async def post(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         body = self.json_body()
@@ -74,6 +80,7 @@ class ReportHandler(ResourceHandler):
     """The journey report as one self-contained HTML file (organizers and mentors)."""
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         html = await self.backend.group_report(self.caller, gid)

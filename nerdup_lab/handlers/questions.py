@@ -3,6 +3,7 @@ answers, upvotes, accept and resolve, /answers/{id}, and the mentors' /me/mentor
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from .resource import ResourceHandler
@@ -10,12 +11,14 @@ from .resource import ResourceHandler
 
 class GroupQuestionsHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         found = await self.backend.list_questions(self.caller, gid, self.query_text("status"))
         self.send({"questions": found})
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -24,6 +27,7 @@ class GroupQuestionsHandler(ResourceHandler):
 
 class FaqHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send({"faq": await self.backend.group_faq(self.caller, gid)})
@@ -31,11 +35,13 @@ class FaqHandler(ResourceHandler):
 
 class QuestionHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, question_id: str) -> None:
         qid = self.path_id(question_id, "question")
         self.send_record(await self.backend.get_question(self.caller, qid))
 
     @authenticated
+    @authorized
     async def patch(self, question_id: str) -> None:
         qid = self.path_id(question_id, "question")
         body = self.json_body()
@@ -44,6 +50,7 @@ class QuestionHandler(ResourceHandler):
 
 class AnswersHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def post(self, question_id: str) -> None:
         qid = self.path_id(question_id, "question")
         body = self.json_body()
@@ -52,6 +59,7 @@ class AnswersHandler(ResourceHandler):
 
 class AnswerHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def patch(self, answer_id: str) -> None:
         aid = self.path_id(answer_id, "answer")
         body = self.json_body()
@@ -68,10 +76,12 @@ class UpvoteHandler(ResourceHandler):
         self.send_record(await self.backend.upvote(self.caller, self.target, tid, up))
 
     @authenticated
+    @authorized
     async def put(self, target_id: str) -> None:
         await self._vote(target_id, True)
 
     @authenticated
+    @authorized
     async def delete(self, target_id: str) -> None:
         await self._vote(target_id, False)
 
@@ -82,6 +92,7 @@ class AnswerUpvoteHandler(UpvoteHandler):
 
 class AcceptHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def put(self, question_id: str) -> None:
         qid = self.path_id(question_id, "question")
         body = self.json_body()
@@ -92,11 +103,13 @@ class ResolveHandler(ResourceHandler):
     """PUT marks the question resolved, DELETE reopens it."""
 
     @authenticated
+    @authorized
     async def put(self, question_id: str) -> None:
         qid = self.path_id(question_id, "question")
         self.send_record(await self.backend.resolve_question(self.caller, qid, True))
 
     @authenticated
+    @authorized
     async def delete(self, question_id: str) -> None:
         qid = self.path_id(question_id, "question")
         self.send_record(await self.backend.resolve_question(self.caller, qid, False))
@@ -104,5 +117,6 @@ class ResolveHandler(ResourceHandler):
 
 class MentoringHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self) -> None:
         self.send(await self.backend.mentoring(self.caller))

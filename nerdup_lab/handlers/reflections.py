@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from .resource import ResourceHandler
@@ -9,11 +10,13 @@ from .resource import ResourceHandler
 
 class GroupReflectionsHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send({"reflections": await self.backend.list_reflections(self.caller, gid)})
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -22,6 +25,7 @@ class GroupReflectionsHandler(ResourceHandler):
 
 class ReflectionHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def patch(self, reflection_id: str) -> None:
         rid = self.path_id(reflection_id, "reflection")
         body = self.json_body()
@@ -32,6 +36,7 @@ class ReflectionHandler(ResourceHandler):
 
 class RetrospectiveHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, milestone_id: str) -> None:
         mid = self.path_id(milestone_id, "milestone")
         self.send(await self.backend.milestone_retrospective(self.caller, mid))
@@ -39,6 +44,7 @@ class RetrospectiveHandler(ResourceHandler):
 
 class GroupPostsHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -47,6 +53,7 @@ class GroupPostsHandler(ResourceHandler):
 
 class PostHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def delete(self, post_id: str) -> None:
         pid = self.path_id(post_id, "post")
         await self.backend.delete_post(self.caller, pid)
@@ -55,6 +62,7 @@ class PostHandler(ResourceHandler):
 
 class ShowcaseHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.group_showcase(self.caller, gid))

@@ -3,6 +3,7 @@ and recap, /community/sessions, and the catch-up brief /groups/{id}/catchup."""
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..core.rhythm.fields import occurrence_of
@@ -11,11 +12,13 @@ from .resource import ResourceHandler
 
 class GroupSessionsHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send({"sessions": await self.backend.list_sessions(self.caller, gid)})
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -24,17 +27,20 @@ class GroupSessionsHandler(ResourceHandler):
 
 class SessionHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         self.send_record(await self.backend.get_session(self.caller, sid))
 
     @authenticated
+    @authorized
     async def patch(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         body = self.json_body()
         self.send_record(await self.backend.update_session(self.caller, sid, body, self.if_match()))
 
     @authenticated
+    @authorized
     async def delete(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         await self.backend.delete_session(self.caller, sid, self.if_match())
@@ -45,6 +51,7 @@ class CommunitySessionsHandler(ResourceHandler):
     """Upcoming sessions of every open group; `?days=` (1-90, default 14)."""
 
     @authenticated
+    @authorized
     async def get(self) -> None:
         days = self.query_int("days", 14) or 14
         self.send({"sessions": await self.backend.community_sessions(self.caller, days)})
@@ -52,12 +59,14 @@ class CommunitySessionsHandler(ResourceHandler):
 
 class SessionAgendaHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         when = occurrence_of(self.query_text("occurrence"))
         self.send(await self.backend.session_agenda(self.caller, sid, when))
 
     @authenticated
+    @authorized
     async def post(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         body = self.json_body()
@@ -66,6 +75,7 @@ class SessionAgendaHandler(ResourceHandler):
 
 class CheckinHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def post(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         self.send(await self.backend.check_in(self.caller, sid))
@@ -73,12 +83,14 @@ class CheckinHandler(ResourceHandler):
 
 class RecapHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         when = occurrence_of(self.query_text("occurrence"))
         self.send(await self.backend.get_recap(self.caller, sid, when))
 
     @authenticated
+    @authorized
     async def put(self, session_id: str) -> None:
         sid = self.path_id(session_id, "session")
         body = self.json_body()
@@ -87,6 +99,7 @@ class RecapHandler(ResourceHandler):
 
 class CatchupHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.group_catchup(self.caller, gid))

@@ -8,6 +8,7 @@ import posixpath
 from typing import Any
 
 from jupyter_core.utils import ensure_async
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..core.errors import Conflict, InvalidInput
@@ -27,6 +28,9 @@ class RestoreMixin(SnapshotHandlerBase):
 
     # The user's server does the file part itself and calls the service for the rest.
     forward_in_hub_mode = False
+
+    def workspace_action(self) -> str | None:
+        return "write" if self.request.method == "POST" else None
 
     async def choose_target(self, snapshot: dict[str, Any], body: dict[str, Any]) -> str:
         """Where to write; 409 if that file exists and `overwrite` is not true."""
@@ -67,6 +71,7 @@ class SnapshotRestoreHandler(RestoreMixin):
     """POST {target?, overwrite?}: write the snapshot into the caller's workspace."""
 
     @authenticated
+    @authorized
     async def post(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         body = self.json_body()
@@ -77,17 +82,20 @@ class GroupNotebooksHandler(SnapshotHandlerBase):
     """GET: the group's shared notebooks. POST {path}: mark. DELETE ?path=: unmark."""
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         found = await self.backend.list_group_notebooks(self.caller, gid)
         self.send({"notebooks": found})
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.mark_group_notebook(self.caller, gid, self.json_body()), 201)
 
     @authenticated
+    @authorized
     async def delete(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         path = self.workspace_path(self.get_query_argument("path", None))
@@ -100,6 +108,7 @@ class GroupNotebookLatestHandler(SnapshotHandlerBase):
     version when `author` is given); 404 if there is none yet."""
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         path = self.workspace_path(self.get_query_argument("path", None))
@@ -112,6 +121,7 @@ class GroupNotebookOpenHandler(RestoreMixin):
     notebook (or of one teammate's version) into the caller's workspace."""
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -125,11 +135,13 @@ class SnapshotSettingsHandler(SnapshotHandlerBase):
     """GET / PUT {policy, max_output_bytes}: the group's default output policy."""
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.get_snapshot_settings(self.caller, gid))
 
     @authenticated
+    @authorized
     async def put(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -141,6 +153,7 @@ class ExportGitHandler(SnapshotHandlerBase):
     history as a git repository."""
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         whole = self.get_query_argument("scope", "") == "group"

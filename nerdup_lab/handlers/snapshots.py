@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from jupyter_core.utils import ensure_async
+from jupyter_server.auth.decorator import authorized
 from tornado.web import HTTPError, authenticated
 
 from ..core.errors import InvalidInput, NotFound
@@ -73,6 +74,9 @@ class SnapshotHandlerBase(ResourceHandler):
 class GroupSnapshotsHandler(SnapshotHandlerBase):
     """GET: history (?path=&author=&task_id=&limit=&before=). POST: commit a saved notebook."""
 
+    def workspace_action(self) -> str | None:
+        return "read" if self.request.method == "POST" else None
+
     async def forward_body(self) -> bytes:
         """Hub mode: the service cannot read this server's files, so a commit carries the
         saved notebook as `notebook` next to its `path`. The file's text goes in as it is
@@ -87,6 +91,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
         return f'{head}"notebook": {text}}}'.encode()
 
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         filters = {
@@ -99,6 +104,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
         self.send(await self.backend.list_snapshots(self.caller, gid, filters))
 
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         body = self.json_body()
@@ -114,6 +120,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
 
 class SnapshotHandler(SnapshotHandlerBase):
     @authenticated
+    @authorized
     async def get(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         self.send(await self.backend.get_snapshot(self.caller, sid))
@@ -123,6 +130,7 @@ class SnapshotNotebookHandler(SnapshotHandlerBase):
     """The notebook itself (application/x-ipynb+json), as committed."""
 
     @authenticated
+    @authorized
     async def get(self, snapshot_id: str) -> None:
         sid = self.path_id(snapshot_id, "snapshot")
         self.send(await self.backend.get_snapshot_notebook(self.caller, sid))
@@ -136,9 +144,14 @@ class SnapshotDiffHandler(SnapshotHandlerBase):
     that POST, since the service cannot see this server's workspace."""
 
     def forwards_this_request(self) -> bool:
-        return not (self.request.method == "GET" and self.get_query_argument("path", None))
+        return self.workspace_action() is None
+
+    def workspace_action(self) -> str | None:
+        against_file = self.request.method == "GET" and self.get_query_argument("path", None)
+        return "read" if against_file else None
 
     @authenticated
+    @authorized
     async def get(self, a: str, b: str | None = None) -> None:
         old = self.path_id(a, "snapshot")
         meta = self.flag("include_metadata")
@@ -151,6 +164,7 @@ class SnapshotDiffHandler(SnapshotHandlerBase):
         self.send(await self.backend.diff_snapshot_with_notebook(self.caller, old, nb, path, meta))
 
     @authenticated
+    @authorized
     async def post(self, a: str, b: str | None = None) -> None:
         if b:
             raise InvalidInput("POST a notebook to /snapshots/{id}/diff, without a second id.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from .base import NerdUpHandler
@@ -11,6 +12,7 @@ class StatusHandler(NerdUpHandler):
     forward_in_hub_mode = False  # answered here, in every mode
 
     @authenticated
+    @authorized
     async def get(self) -> None:
         info = await self.backend.status()
         caller = self.caller

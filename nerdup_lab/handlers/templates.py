@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
 from ..core import templates
@@ -21,12 +22,14 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 class TemplatesHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self) -> None:
         self.send({"templates": await self.backend.list_templates(self.caller)})
 
 
 class TemplateHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, name: str) -> None:
         if not _SLUG.fullmatch(name):
             raise NotFound(f"There is no shipped template {name!r}.")
@@ -35,6 +38,7 @@ class TemplateHandler(ResourceHandler):
 
 class PlanImportHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def post(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         self.send(await self.backend.import_plan(self.caller, gid, self.json_body()), 201)
@@ -42,6 +46,7 @@ class PlanImportHandler(ResourceHandler):
 
 class PlanExportHandler(ResourceHandler):
     @authenticated
+    @authorized
     async def get(self, group_id: str) -> None:
         gid = self.path_id(group_id, "group")
         fmt = self.query_text("format") or "json"

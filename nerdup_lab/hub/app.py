@@ -7,6 +7,7 @@ import logging
 from types import SimpleNamespace
 from typing import Any
 
+from jupyter_server.auth import AllowAllAuthorizer
 from sqlalchemy.engine import make_url
 from tornado.web import Application
 
@@ -55,6 +56,9 @@ class HubService:
             table.append((f"{self.prefix}{path.lstrip('/')}", cls, ext))
         settings: dict[str, Any] = {
             "identity_provider": self.identity,
+            # The identity provider already refused tokens without the service's access
+            # scope; what a user may do is decided per group by the core's permissions.
+            "authorizer": AllowAllAuthorizer(identity_provider=self.identity),
             "nerdup_backend": self.backend,
             "nerdup_config": self.config,
             "nerdup_version": __version__,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+from jupyter_server.auth.decorator import authorized
 from tornado.iostream import StreamClosedError
 from tornado.web import RequestHandler, authenticated
 
@@ -47,6 +48,7 @@ class EventStreamHandler(NerdUpHandler):
         return int(raw) if raw.strip().isdigit() else None
 
     @authenticated
+    @authorized
     async def get(self) -> None:
         username = self.caller.username
         self._sub = sub = await self.stream.subscribe(username)
