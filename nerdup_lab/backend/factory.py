@@ -18,5 +18,8 @@ def make_backend(config: NerdUp, serverapp: Any, log: logging.Logger) -> Backend
         # HubBackend answers at the HTTP level (the handlers' base forwards every request),
         # so it implements none of the protocol's per-operation methods.
         hub = HubBackend(config, os.environ.get("JUPYTERHUB_API_TOKEN", ""), log, event_logger)
+        if hub.relay.token:
+            # Before the server listens: every event from now on reaches this server's lab.
+            hub.relay.take_cursor()
         return cast(Backend, hub)
     return LocalBackend.open(config, log=log, event_logger=event_logger)

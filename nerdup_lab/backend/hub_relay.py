@@ -5,6 +5,10 @@ The stream is read with the server's own token (`$JUPYTERHUB_API_TOKEN`, the own
 so it carries what the owner may see: this is a read-only feed, not an act on anyone's
 behalf. Every event id is an activity id; after a lost connection or a service restart
 the relay reconnects with `Last-Event-ID` and the service replays what was missed.
+
+The first cursor is taken while the server starts, before it listens (`take_cursor`):
+the stream itself only opens once the event loop runs, after JupyterHub already sees
+the server as ready, and an event published in between would otherwise never be relayed.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import json
 import logging
 import random
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +35,8 @@ STREAM_TIMEOUT_SECONDS = 120.0
 IDLE_LIMIT_SECONDS = 2.5 * STREAM_HEARTBEAT_SECONDS
 # Short enough that a restarted service is back in a user's lab within seconds.
 MIN_BACKOFF, MAX_BACKOFF = 0.5, 5.0
+# How long a starting server waits for the service's cursor before it starts without one.
+CURSOR_TIMEOUT_SECONDS = 5.0
 
 
 class EventRelay:
@@ -59,6 +67,37 @@ class EventRelay:
         """Connected, and heard from lately (a heartbeat at least): live updates flow."""
         recent = time.monotonic() - self._last_seen < 2 * STREAM_HEARTBEAT_SECONDS
         return self.connected and recent
+
+    def take_cursor(self, timeout: float = CURSOR_TIMEOUT_SECONDS) -> bool:
+        """Read the stream's opening `hello` (the newest activity id) synchronously, so the
+        first connection resumes from this moment. Called before the server listens; an
+        unreachable service costs at most `timeout` and leaves the cursor unset (the first
+        connection then starts from the newest activity, as a reconnect after a fresh
+        database does). True when a cursor was taken."""
+        request = urllib.request.Request(self.url, headers=self._headers())
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                block: list[str] = []
+                for raw in response:
+                    line = raw.decode("utf-8", "replace").rstrip("\r\n")
+                    if line:
+                        block.append(line)
+                        continue
+                    fields = _fields("\n".join(block))
+                    if fields.get("event") == "hello" and fields.get("id", "").isdigit():
+                        self.last_id = int(fields["id"])
+                        return True
+                    block = []
+        except (OSError, urllib.error.URLError, ValueError) as err:
+            self.last_error = f"{type(err).__name__}: {err}"
+            self.log.warning("nerdup: no event cursor from the hub service at start (%s)", err)
+        return False
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Authorization": f"token {self.token}", "Accept": "text/event-stream"}
+        if self.last_id is not None:
+            headers["Last-Event-ID"] = str(self.last_id)
+        return headers
 
     def start(self) -> None:
         if self._task is None:
@@ -91,9 +130,7 @@ class EventRelay:
             backoff = min(backoff * 2, MAX_BACKOFF)
 
     async def _read_stream(self) -> None:
-        headers = {"Authorization": f"token {self.token}", "Accept": "text/event-stream"}
-        if self.last_id is not None:
-            headers["Last-Event-ID"] = str(self.last_id)
+        headers = self._headers()
         self._generation += 1
         generation = self._generation
         self._buffer = ""
@@ -142,13 +179,7 @@ class EventRelay:
             self._on_message(block)
 
     def _on_message(self, block: str) -> None:
-        fields: dict[str, str] = {}
-        for line in block.split("\n"):
-            if not line or line.startswith(":"):
-                continue
-            key, _, value = line.partition(":")
-            value = value[1:] if value.startswith(" ") else value
-            fields[key] = fields[key] + "\n" + value if key in fields else value
+        fields = _fields(block)
         kind, raw_id = fields.get("event", "message"), fields.get("id", "")
         if kind == "hello":
             newest = int(raw_id) if raw_id.isdigit() else 0
@@ -167,6 +198,18 @@ class EventRelay:
         if raw_id.isdigit():
             self.last_id = max(self.last_id or 0, int(raw_id))
         self.emit(event)
+
+
+def _fields(block: str) -> dict[str, str]:
+    """One server-sent event's fields (`id`, `event`, `data`; comments skipped)."""
+    fields: dict[str, str] = {}
+    for line in block.split("\n"):
+        if not line or line.startswith(":"):
+            continue
+        key, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
+        fields[key] = fields[key] + "\n" + value if key in fields else value
+    return fields
 
 
 def _as_activity(data: dict[str, Any]) -> dict[str, Any]:

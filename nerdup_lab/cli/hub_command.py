@@ -10,7 +10,6 @@ the same variables or the options below. The database is `c.NerdUp.db_url`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import sys
@@ -86,8 +85,5 @@ class HubCommand(NerdUpCommand):
         )
         await stopping.wait()
         self.log.info("nerdup hub stopping")
-        server.stop()
-        service.stream.close_all()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(server.close_all_connections(), SHUTDOWN_GRACE_SECONDS)
+        await service.drain(server, SHUTDOWN_GRACE_SECONDS)
         await asyncio.wait_for(service.stop(), SHUTDOWN_GRACE_SECONDS * 2)

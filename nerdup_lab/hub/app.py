@@ -3,12 +3,15 @@ prefix, plus health and the event stream, on a LocalBackend that owns the databa
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from types import SimpleNamespace
 from typing import Any
 
 from jupyter_server.auth import AllowAllAuthorizer
 from sqlalchemy.engine import make_url
+from tornado.httpserver import HTTPServer
 from tornado.web import Application
 
 from .._version import __version__
@@ -81,6 +84,17 @@ class HubService:
     async def start(self) -> None:
         if self.fanout is not None:
             await self.fanout.start()
+
+    async def drain(self, server: HTTPServer, grace: float) -> None:
+        """Stop serving: accept nothing new, end every event stream with a finished
+        response (each reader reconnects at once), then close what is left. `grace` bounds
+        each of the two waits."""
+        server.stop()
+        self.stream.close_all()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.stream.ended(), grace)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(server.close_all_connections(), grace)
 
     async def stop(self) -> None:
         await self.stream.stop()

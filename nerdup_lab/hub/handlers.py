@@ -54,12 +54,14 @@ class EventStreamHandler(NerdUpHandler):
         self._sub = sub = await self.stream.subscribe(username)
         try:
             await self._serve(sub, username)
+            if not self._finished:
+                # Awaited, so a stopping service closes the connection only after the
+                # end of the response is written (see ActivityStream.ended).
+                await self.finish()
         except StreamClosedError:
             pass
         finally:
             self.stream.unsubscribe(sub)
-        if not self._finished:
-            self.finish()
 
     async def _serve(self, sub: Subscription, username: str) -> None:
         self.set_header("Content-Type", "text/event-stream")

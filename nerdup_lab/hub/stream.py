@@ -42,6 +42,8 @@ class Subscription:
     def __init__(self, username: str) -> None:
         self.username = username
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue(QUEUE_LIMIT)
+        # Set once the stream's response is finished (its last bytes written) or lost.
+        self.done = asyncio.Event()
 
     def put(self, event: Event | None) -> None:
         try:
@@ -106,10 +108,20 @@ class ActivityStream:
 
     def unsubscribe(self, sub: Subscription) -> None:
         self.subscribers.discard(sub)
+        sub.done.set()
 
     def close_all(self) -> None:
         for sub in list(self.subscribers):
             sub.put(None)
+
+    async def ended(self) -> None:
+        """Wait until every open stream has finished its response (after `close_all`).
+
+        A stream cut off by closing its connection instead can stay open on the far side
+        of a proxy (configurable-http-proxy keeps the client's end open when the service's
+        end is reset), and that reader then hears nothing until it gives the stream up as
+        silent; a finished response reaches it at once and it reconnects."""
+        await asyncio.gather(*(sub.done.wait() for sub in list(self.subscribers)))
 
     async def stop(self) -> None:
         self.close_all()
