@@ -4,21 +4,13 @@ service, and requests made the way the lab makes them (to the user's own server)
 from __future__ import annotations
 
 import pytest
-from hubkit import API, EventBus, Hub, ServiceProcess, call, notebook, poll
+from hubkit import API, EventBus, Hub, ServiceProcess, call, notebook
 
 
 def new_group(hub: Hub, user: str, title: str) -> int:
     reply = hub.as_user(user, "POST", "/groups", {"title": title})
     assert reply.status == 201, reply.body
     return int(reply.body["id"])
-
-
-def live(hub: Hub, *users: str) -> None:
-    """Wait until each user's server has its event stream from the service open (after a
-    service restart a server reconnects with backoff, up to ~20 s)."""
-    for user in users:
-        up = poll(30.0, lambda u=user: hub.as_user(u, "GET", "/status").body["hub"]["live_updates"])
-        assert up, f"{user}'s server has no event stream from the service"
 
 
 def test_status_says_hub_mode_and_service_reachable(hub: Hub) -> None:
@@ -41,7 +33,7 @@ def test_alice_creates_a_group_and_bob_joins_it_from_his_own_server(hub: Hub) ->
     assert gid in [g["id"] for g in listed.body["groups"]]
 
 
-def test_snapshot_from_alices_server_is_listed_on_bobs_within_2s(hub: Hub) -> None:
+def test_snapshot_from_alices_server_is_listed_and_announced_on_bobs(hub: Hub) -> None:
     gid = new_group(hub, "alice", "Weekly co-coding")
     assert hub.as_user("bob", "POST", f"/groups/{gid}/members", {}).status == 201
     # Alice saves a notebook in her own workspace (her server's contents API) ...
@@ -51,8 +43,8 @@ def test_snapshot_from_alices_server_is_listed_on_bobs_within_2s(hub: Hub) -> No
         hub.tokens["alice"],
         {"type": "notebook", "format": "json", "content": notebook("df.describe()")},
     )
-    assert saved.status in (200, 201), saved.body
-    live(hub, "bob")
+    assert saved.status == 201, saved.body  # a new file
+    hub.wait_live("bob")
     with EventBus(hub, "bob", hub.tokens["bob"]) as bobs_bus:
         # ... and commits it from there: her server reads the file and sends it on.
         committed = hub.as_user(
@@ -60,14 +52,15 @@ def test_snapshot_from_alices_server_is_listed_on_bobs_within_2s(hub: Hub) -> No
         )
         assert committed.status == 201, committed.body
 
-        def listed_on_bobs_server() -> bool:
-            reply = hub.as_user("bob", "GET", f"/groups/{gid}/snapshots")
-            items = reply.body.get("items", reply.body.get("snapshots", []))
-            return reply.status == 200 and any(s.get("author") == "alice" for s in items)
-
-        assert poll(2.0, listed_on_bobs_server), "bob's server does not list the snapshot"
-        # The live path too: bob's server relays the service's event onto its event bus.
-        event = bobs_bus.wait_for(2.0, group_id=gid, kind="snapshot.committed")
+        # Stored once the commit is answered: bob's server lists it at once.
+        listed = hub.as_user("bob", "GET", f"/groups/{gid}/snapshots")
+        assert listed.status == 200, listed.body
+        assert [(s["id"], s["author"]) for s in listed.body["items"]] == [
+            (committed.body["id"], "alice")
+        ]
+        # The live path too: bob's server relays the service's event onto its event bus
+        # (how fast: `make bench`, hub_events).
+        event = bobs_bus.wait_for(group_id=gid, kind="snapshot.committed")
         assert event["actor"] == "alice"
 
 
@@ -99,7 +92,7 @@ def test_token_without_the_access_scope_is_refused(hub: Hub) -> None:
 
 def test_a_visitor_on_a_shared_server_acts_as_himself(hub: Hub) -> None:
     shared = hub.admin("POST", "shares/alice/", {"user": "bob"})
-    assert shared.status in (200, 201), shared.body
+    assert shared.status == 200, shared.body
     on_alices = f"{hub.local.url}/user/alice/{API}"
     me = call("GET", f"{on_alices}/me", hub.tokens["bob"])
     assert me.status == 200, me.body
@@ -116,12 +109,12 @@ def test_service_restart_loses_nothing_and_the_stream_resumes(
     hub: Hub, service: ServiceProcess
 ) -> None:
     gid = new_group(hub, "alice", "Survives restarts")
-    live(hub, "alice")
+    hub.wait_live("alice")
     with EventBus(hub, "alice", hub.tokens["alice"]) as alices_bus:
         assert hub.as_user("bob", "POST", f"/groups/{gid}/members", {}).status == 201
-        alices_bus.wait_for(2.0, group_id=gid, kind="member.joined")
+        alices_bus.wait_for(group_id=gid, kind="member.joined")
 
-        assert service.stop() < 1.0, "the service must exit within a second of SIGTERM"
+        assert service.stop() == 0, "the service must shut down by itself on SIGTERM"
         down = hub.as_user("alice", "POST", f"/groups/{gid}/milestones", {"title": "Lost?"})
         assert down.status == 503, down.body
         assert "not reachable" in down.body["error"]["message"]
@@ -132,23 +125,9 @@ def test_service_restart_loses_nothing_and_the_stream_resumes(
         service.start()
         # A change that lands before alice's server has reconnected its stream ...
         made = hub.as_user("bob", "PATCH", f"/groups/{gid}/members/bob", {"role": "follower"})
-        assert made.status in (200, 428), made.body
-        if made.status == 428:  # membership edits carry their version
-            member = next(
-                m
-                for m in hub.as_user("bob", "GET", f"/groups/{gid}").body["members"]
-                if m["username"] == "bob"
-            )
-            made = hub.as_user(
-                "bob",
-                "PATCH",
-                f"/groups/{gid}/members/bob",
-                {"role": "follower"},
-                **{"If-Match": f'"{member["version"]}"'},
-            )
-            assert made.status == 200, made.body
+        assert made.status == 200, made.body  # a role switch needs no If-Match
         # ... reaches her event bus once the stream resumes from its last event id.
-        alices_bus.wait_for(20.0, group_id=gid, kind="member.role_changed")
+        alices_bus.wait_for(group_id=gid, kind="member.role_changed")
     group = hub.as_user("alice", "GET", f"/groups/{gid}")
     assert {m["username"] for m in group.body["members"]} == {"alice", "bob"}
     assert hub.as_user("alice", "GET", "/status").body["hub"]["reachable"] is True
@@ -161,7 +140,7 @@ def test_every_route_is_forwarded_with_the_callers_identity(hub: Hub, path: str)
 
 
 def test_a_members_only_group_never_reaches_an_outsiders_server(hub: Hub) -> None:
-    live(hub, "alice", "carol")
+    hub.wait_live("alice", "carol")
     with (
         EventBus(hub, "alice", hub.tokens["alice"]) as alices,
         EventBus(hub, "carol", hub.tokens["carol"]) as carols,
@@ -171,9 +150,8 @@ def test_a_members_only_group_never_reaches_an_outsiders_server(hub: Hub) -> Non
         )
         assert secret.status == 201, secret.body
         open_one = new_group(hub, "alice", "Open to all")
-        # What this test is about is the private event never reaching carol; the positive
-        # checks only need to come at all (the 2 s bound is proven by the snapshot test).
-        alices.wait_for(10.0, group_id=secret.body["id"], kind="group.created")
-        # Carol's server gets the open group's event, and never the private one's.
-        carols.wait_for(10.0, group_id=open_one, kind="group.created")
-        assert all(e["group_id"] != secret.body["id"] for e in carols.events)
+        alices.wait_for(group_id=secret.body["id"], kind="group.created")
+        # Carol's server gets the open group's event, and never the private one's: the
+        # service sends each reader's events in order, so the private one would be first.
+        carols.wait_for(group_id=open_one, kind="group.created")
+        assert secret.body["id"] not in [e["group_id"] for e in carols.events]

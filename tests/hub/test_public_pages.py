@@ -9,7 +9,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 
 import pytest
-from hubkit import Hub, Reply, ServiceProcess, call, poll
+from hubkit import Hub, Reply, ServiceProcess, call
 from local_hub import SERVICE, USERS
 
 PUBLIC_PAGES = ["--NerdUp.public_pages=True"]
@@ -65,9 +65,7 @@ def service_with(
 
     yield restart
     restart(found)
-    for user in USERS:
-        up = poll(30.0, lambda u=user: hub.as_user(u, "GET", "/status").body["hub"]["live_updates"])
-        assert up, f"{user}'s server has no event stream from the service"
+    hub.wait_live(*USERS)
 
 
 def test_public_pages_off_in_the_service_is_a_plain_404(hub: Hub, service_with) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from hubkit import EventBus, Hub, LocalHub, ServiceProcess, free_port, poll
+from hubkit import EventBus, Hub, LocalHub, ServiceProcess, free_port
 from sqlalchemy.engine import make_url
 
 PG_ADMIN_URL = os.environ.get(
@@ -69,10 +69,7 @@ def test_two_replicas_on_postgresql_deliver_each_others_events(
     assert bob_status["hub"]["url"] == replica_b.url
     assert alice_status["storage"] == bob_status["storage"] == "postgresql"
 
-    for user in ("alice", "bob"):  # each server's event stream is open
-        assert poll(
-            30.0, lambda u=user: hub.as_user(u, "GET", "/status").body["hub"]["live_updates"]
-        )
+    hub.wait_live("alice", "bob")  # each server's event stream is open
     with (
         EventBus(hub, "alice", hub.tokens["alice"]) as alices,
         EventBus(hub, "bob", hub.tokens["bob"]) as bobs,
@@ -81,12 +78,12 @@ def test_two_replicas_on_postgresql_deliver_each_others_events(
         assert made.status == 201, made.body
         gid = made.body["id"]
         # Written through A, seen by Bob's server, which only listens to B.
-        bobs.wait_for(2.0, group_id=gid, kind="group.created")
+        bobs.wait_for(group_id=gid, kind="group.created")
 
         joined = hub.as_user("bob", "POST", f"/groups/{gid}/members", {})
         assert joined.status == 201, joined.body
         # Written through B, seen by Alice's server, which only listens to A.
-        event = alices.wait_for(2.0, group_id=gid, kind="member.joined")
+        event = alices.wait_for(group_id=gid, kind="member.joined")
         assert event["actor"] == "bob"
     group = hub.as_user("alice", "GET", f"/groups/{gid}").body
     assert {m["username"] for m in group["members"]} == {"alice", "bob"}
