@@ -1,6 +1,7 @@
 """A snapshot as a blog post: Markdown with its images extracted to files, or one HTML
-file, through nbconvert. Cells, code or outputs are hidden by cell tags
-(`TagRemovePreprocessor`), or all code / all outputs at once.
+file, through nbconvert, sanitised (`sanitize.py`: no script, nothing from the network).
+Cells, code or outputs are hidden by cell tags (`TagRemovePreprocessor`), or all code /
+all outputs at once.
 
 The export is a read: it returns the files (name -> bytes). The REST layer sends them as a
 download (a zip for Markdown, the page for HTML) or writes them into the workspace.
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from .. import validate as v
 from ..snapshots.records import get_snapshot, read_notebook
+from . import sanitize
 
 FORMATS = ("markdown", "html")
 IMAGES_DIR = "images"
@@ -97,8 +99,12 @@ def render(notebook: dict[str, Any], name: str, chosen: dict[str, Any]) -> BlogP
     """Convert a notebook (nbformat 4 dict) with the options from `options()`."""
     # Read as from disk, so sources and outputs stored as lists of lines are joined.
     node = nbformat.reads(json.dumps(notebook), as_version=4)  # type: ignore[no-untyped-call]
+    # A teammate's notebook is untrusted: no script survives the export (see sanitize.py).
+    sanitize.outputs(node)
     resources = {"output_files_dir": IMAGES_DIR, "unique_key": name}
     body, produced = _exporter(chosen).from_notebook_node(node, resources=resources)
+    if chosen["format"] == "html":
+        body = sanitize.page(body)
     suffix = ".html" if chosen["format"] == "html" else ".md"
     main = f"{name}{suffix}"
     files = {main: body.encode("utf-8")}
