@@ -80,27 +80,94 @@ export async function useTheme(
   );
 }
 
+/** Close the toasts, which would cover what a screenshot is about. */
+async function closeToasts(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    document
+      .querySelectorAll<HTMLElement>('.Toastify__close-button')
+      .forEach(button => button.click())
+  );
+  await expect(page.locator('.Toastify__toast')).toHaveCount(0);
+}
+
+/** Resolves once the browser has painted a frame after the theme switch. */
+async function painted(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>(resolve =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+      )
+  );
+}
+
 /**
  * Screenshots of `target` (the page when omitted) in the light and the dark theme, as
- * `${SHOTS}/${name}-light.png` and `-dark.png`; toasts are closed first, as they would
- * cover what the shot is about.
+ * `${SHOTS}/${name}-light.png` and `-dark.png`, for a person to look at; nothing is
+ * compared (see compareThemes for that). Toasts are closed first.
  */
 export async function shootThemes(
   page: Page,
   name: string,
   target?: Locator
 ): Promise<void> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLElement>('.Toastify__close-button')
-      .forEach(button => button.click())
-  );
+  await closeToasts(page);
   await target?.scrollIntoViewIfNeeded();
   const take = (path: string) =>
     target ? target.screenshot({ path }) : page.screenshot({ path });
   await take(`${SHOTS}/${name}-light.png`);
   await useTheme(page, 'dark');
-  await page.waitForTimeout(200);
+  await painted(page);
   await take(`${SHOTS}/${name}-dark.png`);
+  await useTheme(page, 'light');
+}
+
+/** How a screen may differ from its baseline: 2 % of its pixels (anti-aliasing, font hinting). */
+export const SCREEN_TOLERANCE = {
+  maxDiffPixelRatio: 0.02,
+  animations: 'disabled',
+  caret: 'hide'
+} as const;
+
+/**
+ * `target` (the page when omitted) compared with its committed baselines in the light and
+ * the dark theme: `tests/<spec>.ts-snapshots/${name}-light-linux.png` and `-dark-linux.png`
+ * (Playwright's toHaveScreenshot, which also waits until two shots in a row agree). A
+ * layout regression fails the test; the actual, expected and diff images land in
+ * test-results/. The shots are also written to `${SHOTS}` like shootThemes'.
+ *
+ * `mask` covers what changes from run to run (relative times, dates, ids), painted over
+ * in one colour in both the baseline and the shot.
+ *
+ * A deliberate change of the screen: look at the diff in test-results/, then rewrite the
+ * baselines of that spec and commit them with the change:
+ *   cd tests/ui && NERDUP_UI_PORT=<port> jlpm playwright test tests/<spec>.ts --update-snapshots
+ * and run the spec once more without the flag: it must pass (a baseline that differs
+ * between two runs is not one; mask what moved).
+ */
+export async function compareThemes(
+  page: Page,
+  name: string,
+  target?: Locator,
+  mask: Locator[] = []
+): Promise<void> {
+  await closeToasts(page);
+  await target?.scrollIntoViewIfNeeded();
+  const options = { ...SCREEN_TOLERANCE, mask };
+  for (const theme of ['light', 'dark'] as const) {
+    await useTheme(page, theme);
+    await painted(page);
+    const file = `${name}-${theme}.png`;
+    await (target ?? page).screenshot({
+      path: `${SHOTS}/${file}`,
+      animations: 'disabled',
+      caret: 'hide',
+      mask
+    });
+    if (target) {
+      await expect(target).toHaveScreenshot(file, options);
+    } else {
+      await expect(page).toHaveScreenshot(file, options);
+    }
+  }
   await useTheme(page, 'light');
 }

@@ -83,7 +83,9 @@ test.describe.serial('Mentoring', () => {
       .click();
     await expect(sidebar.locator('.jp-NerdUp-directory')).toBeVisible();
     await expect(
-      sidebar.locator('.jp-NerdUp-cards').getByRole('button', { name: GROUP })
+      sidebar
+        .locator('.jp-NerdUp-cards')
+        .getByRole('button', { name: GROUP, exact: true })
     ).toBeVisible();
     await expect(mentoring).toHaveCount(0);
     expect(errors).toEqual([]);
