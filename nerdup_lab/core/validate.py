@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .errors import InvalidInput
+from .paths import path_problem
 
 Parser = Callable[[Any], Any]
 
@@ -149,8 +150,9 @@ def notebook_paths(value: Any) -> list[str]:
     paths: list[str] = []
     for path in value:
         path = path.strip().lstrip("/")
-        if not path or ".." in path.split("/") or len(path) > 1000:
-            raise ValueError(f"`{path}` is not a path inside the Jupyter root.")
+        problem = path_problem(path)
+        if problem:
+            raise ValueError(f"`{path[:80]!r}` {problem}.")
         if path not in paths:
             paths.append(path)
     return paths

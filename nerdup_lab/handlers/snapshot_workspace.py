@@ -11,7 +11,7 @@ from jupyter_core.utils import ensure_async
 from jupyter_server.auth.decorator import authorized
 from tornado.web import authenticated
 
-from ..core.errors import Conflict, InvalidInput
+from ..core.errors import Conflict, InvalidInput, Unavailable
 from ..core.snapshots.service import restore_name
 from .snapshots import SnapshotHandlerBase
 
@@ -43,6 +43,12 @@ class RestoreMixin(SnapshotHandlerBase):
             folder = posixpath.dirname(target)
             if folder and not await ensure_async(cm.dir_exists(folder)):
                 target = posixpath.basename(target)  # a teammate's folder: use the top level
+        folder = posixpath.dirname(target)
+        if body.get("target") and folder and not await ensure_async(cm.dir_exists(folder)):
+            raise InvalidInput(
+                f"There is no folder {folder} in your workspace to write `target` into.",
+                fields={"target": "no_folder"},
+            )
         overwrite = body.get("overwrite", False)
         if not isinstance(overwrite, bool):
             raise InvalidInput("overwrite must be true or false.", fields={"overwrite": "invalid"})
@@ -60,10 +66,20 @@ class RestoreMixin(SnapshotHandlerBase):
             self.send({"path": target, **restored}, 201)
             return
         target = await self.choose_target(snapshot, body)
-        restored = await self.backend.restore_snapshot(self.caller, snapshot["id"], target)
-        model = {"type": "notebook", "format": "json", "content": restored["notebook"]}
+        # The file first, the activity line after: a restore that could not be saved is
+        # not recorded as done (the service's restore is what records it).
+        notebook = await self.backend.get_snapshot_notebook(self.caller, snapshot["id"])
+        model = {"type": "notebook", "format": "json", "content": notebook}
         cm: Any = self.contents_manager
-        await ensure_async(cm.save(model, target))
+        try:
+            await ensure_async(cm.save(model, target))
+        except Exception as err:
+            # The contents manager's words carry the server's absolute path: logged only.
+            self.log.error("nerdup: restoring snapshot %s failed: %s", snapshot["id"], err)
+            raise Unavailable(
+                f"{target} could not be saved in your workspace; nothing was restored."
+            ) from err
+        restored = await self.backend.restore_snapshot(self.caller, snapshot["id"], target)
         self.send({"path": target, "snapshot": restored["snapshot"]}, 201)
 
 

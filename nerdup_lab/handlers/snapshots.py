@@ -15,6 +15,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado.web import HTTPError, authenticated
 
 from ..core.errors import InvalidInput, NotFound
+from ..core.paths import notebook_path
 from ..core.snapshots.prepare import check_size, parse_notebook_text
 from .resource import ResourceHandler
 
@@ -32,7 +33,7 @@ class SnapshotHandlerBase(ResourceHandler):
             raise InvalidInput(
                 "Say which notebook, by its path in the workspace.", fields={what: "required"}
             )
-        return raw.strip().strip("/")
+        return notebook_path(raw.strip().strip("/"), what)
 
     async def read_workspace_notebook(self, path: str) -> dict[str, Any]:
         """The saved notebook at `path`: 404 if absent, 413 over the limit, 400 if broken."""

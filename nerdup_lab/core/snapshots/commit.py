@@ -17,6 +17,7 @@ from .. import activity
 from ..db import Database
 from ..errors import InvalidInput
 from ..models import Task
+from ..paths import message_text, notebook_path
 from ..permissions import Action, require
 from . import blobstore
 from .canonical import hash_value
@@ -105,8 +106,8 @@ def commit_in_session(
     limits = limits or Limits()
     require(session, group_id, author, Action.COMMIT_SNAPSHOT)
     _check_task(session, group_id, task_id)
-    if not path:
-        raise InvalidInput("Say which notebook to commit.", fields={"path": "required"})
+    path = notebook_path(path)
+    message = message_text(message)
     chosen, max_output = group_policy(session, group_id, limits)
     chosen = check_policy(policy or chosen)
     nb = normalize_notebook(notebook)

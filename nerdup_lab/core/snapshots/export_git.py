@@ -13,7 +13,9 @@ same binary anyway).
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path, PurePosixPath
@@ -23,11 +25,14 @@ import nbformat
 from sqlalchemy import select
 
 from ..db import Database
-from ..errors import Conflict, InvalidInput, Unavailable
+from ..errors import Conflict, Unavailable
 from ..models import User
+from ..paths import path_problem
 from ..permissions import Action, require
 from .models import Snapshot
 from .records import read_notebook
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def notebook_text(nb: dict[str, Any]) -> str:
@@ -45,11 +50,24 @@ def _git(dest: Path, *args: str, env: dict[str, str] | None = None) -> None:
     )
 
 
-def _safe_relpath(path: str) -> PurePosixPath:
-    parts = [p for p in PurePosixPath(path.replace("\\", "/")).parts if p not in ("/", "")]
-    if not parts or any(p == ".." for p in parts):
-        raise InvalidInput(f"Snapshot path {path!r} cannot be written into a repository.")
-    return PurePosixPath(*parts)
+def _safe_relpath(snap: Snapshot) -> PurePosixPath:
+    """Where the snapshot's notebook goes in the repository: its own path, or, for a path
+    stored before paths were checked (`..`, `.git`, NUL, absolute...), a name of its own
+    under `unsafe-paths/`, so one member's bad path never breaks the group's export."""
+    if path_problem(snap.path) is None:
+        return PurePosixPath(snap.path)
+    return PurePosixPath("unsafe-paths", f"snapshot-{snap.id}.ipynb")
+
+
+def _author_dir(author: str) -> str:
+    if path_problem(author) is None and "/" not in author:
+        return author
+    return "user-" + hashlib.sha256(author.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _plain(text: str) -> str:
+    """Text git and the environment can carry: no NUL or control character but newlines."""
+    return _CONTROL.sub("", text)
 
 
 def export_git(
@@ -85,16 +103,16 @@ def export_git(
     for snap in snaps:
         with db.session() as s:
             nb = read_notebook(s, snap)
-        rel = _safe_relpath(snap.path)
+        rel = _safe_relpath(snap)
         if author is None:
-            rel = PurePosixPath(snap.author) / rel
+            rel = PurePosixPath(_author_dir(snap.author)) / rel
         file = target / rel
         file.parent.mkdir(parents=True, exist_ok=True)
         # nbformat.write's exact bytes, as Jupyter saves them.
         file.write_text(notebook_text(nb), encoding="utf-8")
         when = snap.created_at.isoformat()
-        who = names.get(snap.author) or snap.author
-        email = f"{snap.author}@users.nerdup.invalid"
+        who = _plain(names.get(snap.author) or snap.author).strip("<> \n") or "member"
+        email = f"{re.sub(r'[^A-Za-z0-9._-]', '-', snap.author) or 'member'}@users.nerdup.invalid"
         env = {
             **base_env,
             "GIT_AUTHOR_NAME": who,
@@ -104,7 +122,7 @@ def export_git(
             "GIT_COMMITTER_EMAIL": email,
             "GIT_COMMITTER_DATE": when,
         }
-        message = snap.message or f"Snapshot of {snap.path}"
+        message = _plain(snap.message or f"Snapshot of {snap.path}").strip() or "Snapshot"
         trailer = f"Nerdup-Snapshot: {snap.id}"
         _git(target, "add", "--", str(rel))
         _git(target, "commit", "-q", "--allow-empty", "-m", message, "-m", trailer, env=env)

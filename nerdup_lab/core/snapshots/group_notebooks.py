@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from .. import activity
 from ..errors import InvalidInput, NotFound
+from ..paths import notebook_path
 from ..permissions import Action, require
 from .commit import DEFAULT_POLICY, Limits
 from .models import GroupNotebook, Snapshot, SnapshotSettings
@@ -17,9 +18,7 @@ from .records import latest, to_json
 
 
 def _path(path: Any) -> str:
-    if not isinstance(path, str) or not path.strip() or len(path) > 1024:
-        raise InvalidInput("Give the notebook's path in the workspace.", fields={"path": "invalid"})
-    return path.strip().lstrip("/")
+    return notebook_path(path.lstrip("/") if isinstance(path, str) else path)
 
 
 def list_notebooks(session: Session, username: str, group_id: int) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from .. import activity
 from ..errors import InvalidInput
+from ..paths import message_text, notebook_path
 from ..permissions import Action, require
 from .commit import Limits, commit_in_session
 from .diff import diff_snapshot_with_notebook, diff_snapshots
@@ -35,10 +36,7 @@ def commit(
     message = options.get("message") or ""
     task_id = options.get("task_id")
     policy = options.get("policy")
-    if not isinstance(message, str) or len(message) > 2000:
-        raise InvalidInput(
-            "The message must be text of at most 2000 characters.", fields={"message": "invalid"}
-        )
+    message = message_text(message)
     if task_id is not None and (not isinstance(task_id, int) or isinstance(task_id, bool)):
         raise InvalidInput("task_id must be a task id (an integer).", fields={"task_id": "invalid"})
     if policy is not None and not isinstance(policy, str):
@@ -121,6 +119,7 @@ def restore(session: Session, username: str, snapshot_id: int, target: str) -> d
     A read (VIEW_GROUP): taking a copy out of an archived group still works; only the
     activity line that says who took it is added to the archive's history."""
     snap = get_snapshot(session, snapshot_id, username)
+    target = notebook_path(target, "target")
     nb = read_notebook(session, snap)
     activity.record(
         session,
