@@ -97,9 +97,21 @@ async def test_list_proposals_with_status_filter(api):
 async def test_stale_if_match_on_adopt_is_409(api):
     s = await study_group(api)
     proposal = await _propose(s["bob"], s["gid"])
-    await s["bob"].post(f"/proposals/{proposal['id']}/vote", {"value": "down"})
-    reply = await s["alice"].post(f"/proposals/{proposal['id']}/adopt", if_match=1)
+    reply = await s["alice"].post(
+        f"/proposals/{proposal['id']}/adopt", if_match=proposal["version"] + 1
+    )
     assert reply.status == 409
+
+
+async def test_a_vote_does_not_make_the_organizers_version_stale(api):
+    # A vote is its own row, not an edit of the proposal (#21).
+    s = await study_group(api)
+    proposal = await _propose(s["bob"], s["gid"])
+    await s["bob"].post(f"/proposals/{proposal['id']}/vote", {"value": "down"})
+    reply = await s["alice"].post(
+        f"/proposals/{proposal['id']}/adopt", if_match=proposal["version"]
+    )
+    assert reply.status == 200, reply.json
 
 
 @pytest.mark.parametrize("bad", [{"title": ""}, {"title": "x", "due": "31/12/2026"}, {}])

@@ -5,6 +5,9 @@
 - A member switches between participant and follower; only an organizer hands out the
   organizer and mentor roles, or changes someone else's role.
 - The last organizer can neither leave nor drop the role: they hand it over first (409).
+  The rule holds under concurrency: a role change or departure locks the group's row
+  first (PostgreSQL; SQLite's write transaction is already alone), so two organizers
+  stepping down at once are counted one after the other and the second is refused.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from . import serialize
 from . import validate as v
 from .activity import record
 from .errors import Conflict, InvalidInput, NotFound
-from .models import ROLES, Membership, Task, TaskClaim
+from .models import ROLES, Group, Membership, Task, TaskClaim
 from .permissions import Action, membership_of, require
-from .records import check_version
+from .records import check_version, lock
 from .users import ensure_user
 
 SELF_SERVICE_ROLES = ("participant", "follower")
@@ -91,6 +94,7 @@ def change_role(
 ) -> dict[str, Any]:
     """Switch one's own role, or (organizers) anyone's. `If-Match` is checked when sent."""
     role = v.clean(data, {"role": v.choice(ROLES)}, required=("role",))["role"]
+    lock(session, Group, group_id)
     require(session, group_id, username, Action.VIEW_GROUP)
     membership = _member_or_404(session, group_id, target)
     if target == username and role in SELF_SERVICE_ROLES:
@@ -139,6 +143,7 @@ def drop(session: Session, membership: Membership) -> None:
 def leave(session: Session, username: str, group_id: int, target: str) -> None:
     """Leave a group, or (organizers) remove someone from it. Their claims are released,
     their personal tasks stay in the history."""
+    lock(session, Group, group_id)
     require(session, group_id, username, Action.VIEW_GROUP)
     membership = _member_or_404(session, group_id, target)
     action = Action.LEAVE_GROUP if target == username else Action.MANAGE_MEMBERS

@@ -5,6 +5,11 @@ is open). An organizer adopts or rejects. When the group's adoption rule is "maj
 a proposal is adopted as soon as more than half of the group's participants (members with
 the organizer or participant role; followers and mentors vote but are not counted in the
 electorate) have voted up. Adopting appends the proposal as a planned milestone.
+
+A vote is its own row (one per person and proposal): casting or withdrawing one does not
+bump the proposal's version, so votes never conflict with each other. On PostgreSQL a vote
+locks the proposal's row first, so simultaneous votes are counted one after the other and
+the majority rule adopts exactly once; SQLite's write transaction is already alone.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from .errors import Conflict, NotFound
 from .milestones import add_milestone
 from .models import PROPOSAL_STATUSES, VOTE_VALUES, Group, Membership, Proposal, Vote, utcnow
 from .permissions import Action, require
-from .records import check_version, get, touch
+from .records import check_version, get, lock
 
 PROPOSAL_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200),
@@ -111,9 +116,11 @@ def has_majority(session: Session, proposal: Proposal) -> bool:
 
 
 def vote(session: Session, username: str, proposal_id: int, data: dict[str, Any]) -> dict[str, Any]:
-    """Cast or change one's vote; may adopt the proposal under the majority rule."""
-    proposal = load(session, username, proposal_id, Action.VOTE)
+    """Cast or change one's vote; may adopt the proposal under the majority rule. Casting
+    the same vote again changes nothing (no activity either)."""
     value = v.clean(data, {"value": v.choice(VOTE_VALUES)}).get("value", "up")
+    lock(session, Proposal, proposal_id)
+    proposal = load(session, username, proposal_id, Action.VOTE)
     _open(proposal)
     mine = next((vote for vote in proposal.votes if vote.username == username), None)
     if mine is None:
@@ -122,7 +129,6 @@ def vote(session: Session, username: str, proposal_id: int, data: dict[str, Any]
         return serialize.proposal(proposal)
     else:
         mine.value = value
-    touch(proposal)
     session.flush()
     record(
         session,
@@ -139,13 +145,13 @@ def vote(session: Session, username: str, proposal_id: int, data: dict[str, Any]
 
 
 def withdraw_vote(session: Session, username: str, proposal_id: int) -> dict[str, Any]:
+    lock(session, Proposal, proposal_id)
     proposal = load(session, username, proposal_id, Action.VOTE)
     _open(proposal)
     mine = next((vote for vote in proposal.votes if vote.username == username), None)
     if mine is None:
         raise NotFound("You have not voted on this proposal.")
     proposal.votes.remove(mine)
-    touch(proposal)
     session.flush()
     record(
         session,
@@ -162,7 +168,8 @@ def decide(
     session: Session, username: str, proposal_id: int, adopt: bool, if_match: int | None
 ) -> dict[str, Any]:
     """An organizer adopts (creating the milestone) or rejects an open proposal.
-    `If-Match` is checked when sent, so a decision is not taken on a stale tally."""
+    `If-Match` is checked when sent, so a decision is not taken on a proposal whose text
+    changed (votes do not move the version: the tally is read in this transaction)."""
     proposal = load(session, username, proposal_id, Action.DECIDE_PROPOSAL)
     _open(proposal)
     check_version(proposal, if_match, serialize.proposal, required=False)

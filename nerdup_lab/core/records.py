@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 
 from .db import Base
 from .errors import Conflict, NotFound, PreconditionRequired
@@ -22,6 +22,17 @@ from .permissions import Action, require
 
 R = TypeVar("R", bound=Base)
 V = TypeVar("V", bound=Versioned)
+
+
+def lock(session: Session, model: type[Base], record_id: int) -> None:
+    """Lock one row until the transaction ends, before the caller reads what depends on it
+    (PostgreSQL `SELECT ... FOR UPDATE`: a second writer of the same row waits here, then
+    reads what the first committed). On SQLite SQLAlchemy drops the clause; a write
+    transaction there begins IMMEDIATE and already holds the database's write lock.
+    Call it before loading anything the rule reads, so nothing stale sits in the session."""
+    session.execute(
+        select(model.id).where(model.id == record_id).with_for_update()  # type: ignore[attr-defined]
+    )
 
 
 def get(session: Session, model: type[R], record_id: int, what: str) -> R:
@@ -82,10 +93,3 @@ def check_version(
             f"it is now at version {record.version}). Review the current state and retry.",
             current=current(record),
         )
-
-
-def touch(record: Versioned) -> None:
-    """Bump a record's version although none of its own columns changed, because what the
-    API shows of it did (a task's claims, a proposal's votes): an If-Match taken before
-    must then be stale. Flagging a column makes SQLAlchemy issue the versioned UPDATE."""
-    flag_modified(record, "title")

@@ -4,6 +4,10 @@
 Two kinds of change are told apart, because the permission table treats them apart:
 editing what a task is (title, description, weight, notebooks, milestone) and working on
 it (status, next-session flag), which its claimants and owner may do.
+
+A claim is its own row (one per person and task): claiming or releasing does not bump the
+task's version, so twenty people claiming at once are twenty claims, and an edit loaded
+before someone's claim still saves. Claiming twice is harmless.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from .activity import record
 from .errors import Conflict, InvalidInput, NotFound
 from .models import TASK_STATUSES, Milestone, Task, TaskClaim, utcnow
 from .permissions import Action, require
-from .records import check_version, get, touch
+from .records import check_version, get, lock
 
 CONTENT_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200),
@@ -157,6 +161,7 @@ def delete_task(session: Session, username: str, task_id: int, if_match: int | N
 
 def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
     """Take a group task on (several members may share one). Claiming twice is harmless."""
+    lock(session, Task, task_id)  # the same person's two tabs claiming at once
     task = load(session, username, task_id)
     require(session, task.group_id, username, Action.CLAIM_TASK)
     if task.owner is not None and task.owner != username:
@@ -164,7 +169,6 @@ def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
     if username in _workers(task):
         return serialize.task(task)
     task.claims.append(TaskClaim(username=username))
-    touch(task)
     session.flush()
     record(
         session,
@@ -179,6 +183,7 @@ def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
 
 def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
     """Give one's claim on a task back (any member; followers too, after a role switch)."""
+    lock(session, Task, task_id)
     task = load(session, username, task_id)
     mine = session.scalars(
         select(TaskClaim).where(TaskClaim.task_id == task.id, TaskClaim.username == username)
@@ -186,7 +191,6 @@ def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
     if mine is None:
         raise NotFound(f"You have not claimed “{task.title}”.")
     task.claims.remove(mine)
-    touch(task)
     session.flush()
     record(
         session,
