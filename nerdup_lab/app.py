@@ -37,8 +37,25 @@ class NerdUpExtension(ExtensionApp):
                 "nerdup_version": __version__,
             }
         )
+        if backend.mode == "embedded" and self.serverapp is not None:
+            self._install_identity()
         where = self.settings_obj.hub_url or self.settings_obj.db_url
         self.log.info("nerdup-lab %s: %s mode, %s", __version__, backend.mode, where)
+
+    def _install_identity(self) -> None:
+        from pathlib import Path
+
+        from .identity import install_lab_identity, os_account
+
+        assert self.settings_obj is not None and self.serverapp is not None
+        username = self.settings_obj.lab_username or os_account()
+        profile = Path(self.settings_obj.data_dir) / "profile.json"
+        if install_lab_identity(self.serverapp, username, profile):
+            # The extension's settings are merged into the web application's after this.
+            self.settings["identity_provider"] = self.serverapp.identity_provider
+            self.log.info("nerdup-lab: this lab's user is %s (profile in %s)", username, profile)
+        self.settings["nerdup_profile_path"] = str(profile)
+        self.settings["nerdup_lab_username"] = username
 
     def initialize_handlers(self) -> None:
         self.handlers.extend(routes())

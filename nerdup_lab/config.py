@@ -102,6 +102,15 @@ class NerdUp(Configurable):
         ),
     ).tag(config=True)
 
+    lab_username = Unicode(
+        "",
+        help=(
+            "Embedded mode: the username of the lab's single user, the same person in every "
+            "browser and for every token-authenticated script. Default: the OS account. Its "
+            "display name and avatar colour are set in the lab's profile dialog."
+        ),
+    ).tag(config=True)
+
     stale_after_days = Int(
         14,
         help=(

@@ -11,6 +11,7 @@ from .me import MeHandler
 from .members import MemberHandler, MembersHandler
 from .milestones import GroupMilestonesHandler, MilestoneHandler, MilestoneOrderHandler
 from .openapi import OpenAPIHandler
+from .profile import ProfileHandler
 from .proposals import DecisionHandler, GroupProposalsHandler, ProposalHandler, VoteHandler
 from .rhythm_routes import rhythm_routes
 from .snapshot_routes import snapshot_routes
@@ -30,6 +31,7 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r("/status"), StatusHandler),
         (r("/openapi.json"), OpenAPIHandler),
         (r("/me"), MeHandler),
+        (r("/profile"), ProfileHandler),
         (r("/groups"), GroupsHandler),
         (r(f"/groups/{ID}"), GroupHandler),
         (r(f"/groups/{ID}/progress"), GroupProgressHandler),
