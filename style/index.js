@@ -6,3 +6,4 @@ import './dashboard.css';
 import './rhythm.css';
 import './plan-editing.css';
 import './mentoring.css';
+import './workspace.css';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { Button } from '@jupyterlab/ui-components';
+import { Button, launchIcon } from '@jupyterlab/ui-components';
 
 import { isArchived, isGroupDone } from '../model/derive';
 import { IGroup, Role } from '../model/types';
@@ -14,7 +14,7 @@ export interface IGroupCardProps {
 
 /** One group in the directory: title, stage, progress, deadline, members, join. */
 export function GroupCard(props: IGroupCardProps): JSX.Element {
-  const { model, trans } = useSidebar();
+  const { model, trans, openGroup } = useSidebar();
   const { group } = props;
   const [busy, setBusy] = React.useState(false);
   const join = async (role: Role) => {
@@ -40,6 +40,16 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
           <span className="jp-NerdUp-badge">
             {roleLabel(trans, group.my_role)}
           </span>
+        )}
+        {openGroup && (
+          <button
+            className="jp-NerdUp-iconButton jp-NerdUp-openRoom"
+            onClick={() => openGroup(group.id)}
+            title={trans.__('Open %1 in the main area', group.title)}
+            aria-label={trans.__('Open %1 in the main area', group.title)}
+          >
+            <launchIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+          </button>
         )}
       </div>
       <div className="jp-NerdUp-card-stage">

@@ -4,6 +4,7 @@ import {
   Button,
   caretLeftIcon,
   HTMLSelect,
+  launchIcon,
   refreshIcon
 } from '@jupyterlab/ui-components';
 
@@ -25,7 +26,7 @@ export interface IGroupHeaderProps {
  * the open group.
  */
 export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
-  const { model, trans } = useSidebar();
+  const { model, trans, openGroup } = useSidebar();
   const { group, milestones } = props.view;
   const now = currentMilestone(milestones);
   const mine = model.myGroups;
@@ -42,6 +43,19 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
           <caretLeftIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
           {trans.__('All groups')}
         </Button>
+        {openGroup && (
+          <Button
+            small
+            minimal
+            className="jp-NerdUp-openRoom"
+            onClick={() => openGroup(group.id)}
+            title={trans.__('Open %1 in the main area', group.title)}
+            aria-label={trans.__('Open %1 in the main area', group.title)}
+          >
+            <launchIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('Open room')}
+          </Button>
+        )}
         <Button
           small
           minimal

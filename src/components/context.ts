@@ -15,6 +15,8 @@ export interface ISidebarContext {
   openNotebookPath: () => string | null;
   /** Open a file of the Jupyter root in the main area. */
   openPath: (path: string) => void;
+  /** Open a group's room in the main area (`nerdup:open-group`); absent in tests. */
+  openGroup?: (groupId: number) => void;
 }
 
 export const SidebarContext = React.createContext<ISidebarContext>({

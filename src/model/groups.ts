@@ -125,6 +125,10 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       ? null
       : (this._cache.get(this._currentId) ?? null);
   }
+  /** The cached view of a group (null until it was loaded): what a group's room shows. */
+  view(groupId: number): IGroupView | null {
+    return this._cache.get(groupId) ?? null;
+  }
   get currentGroup(): IGroup | null {
     return this.current?.group ?? null;
   }

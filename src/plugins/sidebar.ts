@@ -20,9 +20,11 @@ import { NerdUpApiError, requestAPI } from '../api';
 import { CommandIDs } from '../commands';
 import { GroupsModel } from '../model/groups';
 import { EventStream, LiveUpdates } from '../model/live';
+import { ISidebarContext } from '../components/context';
 import { SidebarPanel } from '../sidebar/panel';
 import { GroupStatusItem } from '../statusbar/item';
 import { INerdUpGroups } from '../tokens';
+import { activateWorkspace, GroupWorkspace } from '../workspace';
 import { FRONTEND_VERSION, IServerStatus, isVersionMismatch } from '../version';
 
 /** The id of the settings schema/plugin.json belongs to. */
@@ -66,13 +68,16 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
     const trans = (translator ?? nullTranslator).load('nerdup_lab');
     const model = new GroupsModel({ state, trans });
 
-    const panel = new SidebarPanel({
+    const context: ISidebarContext = {
       model,
       trans,
       rendermime,
       openNotebookPath: () => notebooks?.currentWidget?.context.path ?? null,
-      openPath: path => void app.commands.execute('docmanager:open', { path })
-    });
+      openPath: path => void app.commands.execute('docmanager:open', { path }),
+      openGroup: groupId =>
+        void app.commands.execute(CommandIDs.openGroup, { groupId })
+    };
+    const panel = new SidebarPanel(context);
     app.shell.add(panel, 'left', { rank: 600 });
     restorer?.add(panel, panel.id);
     // "Link notebook" follows the notebook in focus.
@@ -111,9 +116,16 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
       category: trans.__('Study groups')
     });
 
+    activateWorkspace(app, context, restorer, palette, labShell);
+
     if (statusBar) {
       const item = new GroupStatusItem(model, trans, () => {
-        void app.commands.execute(CommandIDs.openSidebar);
+        // The current group's room, or the navigator when no group is open.
+        void app.commands.execute(
+          model.currentId !== null
+            ? CommandIDs.openGroup
+            : CommandIDs.openSidebar
+        );
       });
       statusBar.registerStatusItem('nerdup-lab:status', {
         item,
@@ -123,7 +135,13 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
       });
     }
 
-    void start(model, settings, panel, trans);
+    void start(model, settings, panel, trans).then(() => {
+      // A room restored with the layout and in front keeps its group current.
+      const front = labShell?.currentWidget;
+      if (front instanceof GroupWorkspace) {
+        void front.content.focusGroup();
+      }
+    });
     return model;
   }
 };

@@ -6,7 +6,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { nerdupIcon } from '../icons';
 import { GroupsModel } from '../model/groups';
 
-/** Status bar: "Group · Milestone · 2 open tasks"; a click opens the sidebar. */
+/** Status bar: "Group · Milestone · 2 open tasks"; a click opens the group's room. */
 export class GroupStatusItem extends ReactWidget {
   constructor(
     private readonly _model: GroupsModel,
@@ -38,8 +38,16 @@ export class GroupStatusItem extends ReactWidget {
       <button
         className="jp-NerdUp-statusButton"
         onClick={this._open}
-        title={trans.__('Open the Study groups sidebar')}
-        aria-label={trans.__('Study groups: %1. Open the sidebar.', text)}
+        title={
+          group
+            ? trans.__('Open %1 in the main area', group.title)
+            : trans.__('Open the Study groups sidebar')
+        }
+        aria-label={
+          group
+            ? trans.__('Study groups: %1. Open the group.', text)
+            : trans.__('Study groups: %1. Open the sidebar.', text)
+        }
       >
         <nerdupIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
         <span className="jp-NerdUp-statusText">{text}</span>

@@ -256,7 +256,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
       view.getByRole('list', { name: 'Recent activity' })
     ).toContainText('adopted “Baseline model”');
 
-    // Status bar: group · milestone · my open tasks; a click opens the sidebar.
+    // Status bar: group · milestone · my open tasks; a click opens the group's room.
     const status = page.locator('.jp-NerdUp-statusButton');
     await expect(status).toContainText(
       'House prices, autumn round · Explore the data · 0 open tasks'
@@ -266,9 +266,16 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
       .screenshot({ path: `${SHOTS}/sidebar-statusbar-light.png` });
     await page.sidebar.close('left');
     await status.click();
-    await expect(sidebar).toBeVisible();
-    // ... and so does the keyboard shortcut.
-    await page.sidebar.close('left');
+    const room = page.locator(`#nerdup-group-${groupId}`);
+    await expect(room).toBeVisible();
+    await expect(room.getByRole('tab', { selected: true })).toHaveText(
+      'Overview'
+    );
+    await page.evaluate(async () => {
+      await (window as any).jupyterapp.commands.execute('application:close');
+    });
+    await expect(room).toHaveCount(0);
+    // The keyboard shortcut opens the sidebar.
     await page.keyboard.press('Control+Alt+G');
     await expect(sidebar).toBeVisible();
 

@@ -1,0 +1,145 @@
+import * as React from 'react';
+
+import { nullTranslator } from '@jupyterlab/translation';
+
+import { IGroupView } from '../model/types';
+import { Room } from '../workspace/GroupWorkspace';
+import {
+  isSectionId,
+  rovingIndex,
+  SectionId,
+  visibleSections
+} from '../workspace/sections';
+import { quietRhythm } from './fakeserver';
+import { act, inSidebar, settle, sidebarModel, testRoot } from './reactroot';
+
+describe('the sections of a group room', () => {
+  it('shows Settings to organisers only', () => {
+    expect(visibleSections(true)).toContain('settings');
+    expect(visibleSections(false)).not.toContain('settings');
+    expect(visibleSections(false)[0]).toBe('overview');
+  });
+
+  it('knows its section ids', () => {
+    expect(isSectionId('plan')).toBe(true);
+    expect(isSectionId('next_session')).toBe(false);
+    expect(isSectionId(3)).toBe(false);
+  });
+
+  it('moves the focus like a tablist: arrows wrap, Home and End jump', () => {
+    expect(rovingIndex('ArrowDown', 0, 3)).toBe(1);
+    expect(rovingIndex('ArrowDown', 2, 3)).toBe(0);
+    expect(rovingIndex('ArrowUp', 0, 3)).toBe(2);
+    expect(rovingIndex('ArrowRight', 1, 3)).toBe(2);
+    expect(rovingIndex('Home', 2, 3)).toBe(0);
+    expect(rovingIndex('End', 0, 3)).toBe(2);
+    expect(rovingIndex('a', 0, 3)).toBeNull();
+    expect(rovingIndex('Home', 0, 0)).toBeNull();
+  });
+});
+
+describe('a group room', () => {
+  const root = testRoot();
+
+  async function room(section: SectionId = 'overview') {
+    const { server, model } = await sidebarModel();
+    quietRhythm(server);
+    server.routes['GET /groups/1/sessions'] = () => ({
+      body: { sessions: [] }
+    });
+    server.routes['GET /groups/1/questions'] = () => ({
+      body: { questions: [] }
+    });
+    await model.select(1);
+    const view = model.view(1) as IGroupView;
+    expect(view.group.id).toBe(1);
+    const chosen: SectionId[] = [];
+    const options = {
+      groupId: 1,
+      context: {
+        model,
+        trans: nullTranslator.load('nerdup_lab'),
+        rendermime: null,
+        openNotebookPath: () => null,
+        openPath: () => undefined
+      },
+      execute: () => true,
+      commands: { openSnapshot: 'open', restoreSnapshot: 'restore' }
+    };
+    const draw = async (s: SectionId) =>
+      root.render(
+        inSidebar(
+          model,
+          <Room
+            view={view}
+            section={s}
+            onSection={next => {
+              chosen.push(next);
+            }}
+            options={options}
+          />
+        )
+      );
+    await draw(section);
+    await settle();
+    return { model, chosen, draw };
+  }
+
+  it('lists the sections as tabs, one selected and in the tab order', async () => {
+    await room();
+    const tabs = [
+      ...root.host.querySelectorAll<HTMLButtonElement>('[role="tab"]')
+    ];
+    expect(tabs.map(t => t.textContent)).toEqual([
+      'Overview',
+      'Plan',
+      'Sessions',
+      'Questions',
+      'Showcase',
+      'Notebooks',
+      'Activity',
+      'People',
+      'Settings'
+    ]);
+    const selected = tabs.filter(
+      t => t.getAttribute('aria-selected') === 'true'
+    );
+    expect(selected.map(t => t.textContent)).toEqual(['Overview']);
+    expect(tabs.filter(t => t.tabIndex === 0)).toEqual(selected);
+    const panel = root.host.querySelector('[role="tabpanel"]');
+    expect(panel?.getAttribute('aria-labelledby')).toBe(selected[0].id);
+    // Overview: the stage and my task of this group.
+    expect(panel?.textContent).toContain('Stage:');
+    expect(panel?.textContent).toContain('My tasks');
+  });
+
+  it('chooses the next section with the arrow keys and the last with End', async () => {
+    const { chosen } = await room();
+    const first = root.host.querySelector<HTMLButtonElement>(
+      '[role="tab"][aria-selected="true"]'
+    ) as HTMLButtonElement;
+    await act(() => {
+      first.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })
+      );
+    });
+    await act(() => {
+      first.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'End', bubbles: true })
+      );
+    });
+    expect(chosen).toEqual(['plan', 'settings']);
+  });
+
+  it('shows the chosen section: the plan with its milestones', async () => {
+    const { draw } = await room();
+    await draw('plan');
+    await settle();
+    const panel = root.host.querySelector('[role="tabpanel"]');
+    expect(panel?.querySelector('.jp-NerdUp-milestones')).not.toBeNull();
+    const selected = root.host.querySelector(
+      '[role="tab"][aria-selected="true"]'
+    );
+    expect(selected?.textContent).toBe('Plan');
+  });
+});

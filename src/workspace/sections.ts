@@ -1,0 +1,80 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+
+/** The sections of a group's room, in the order of its section list. */
+export const SECTION_IDS = [
+  'overview',
+  'plan',
+  'sessions',
+  'questions',
+  'showcase',
+  'notebooks',
+  'activity',
+  'people',
+  'settings'
+] as const;
+
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export function isSectionId(value: unknown): value is SectionId {
+  return (
+    typeof value === 'string' &&
+    (SECTION_IDS as readonly string[]).includes(value)
+  );
+}
+
+/** The sections a person sees: Settings only for the group's organisers. */
+export function visibleSections(isOrganizer: boolean): SectionId[] {
+  return SECTION_IDS.filter(id => id !== 'settings' || isOrganizer);
+}
+
+/** The section's name in the section list, in words. */
+export function sectionLabel(trans: TranslationBundle, id: SectionId): string {
+  switch (id) {
+    case 'overview':
+      return trans.__('Overview');
+    case 'plan':
+      return trans.__('Plan');
+    case 'sessions':
+      return trans.__('Sessions');
+    case 'questions':
+      return trans.__('Questions');
+    case 'showcase':
+      return trans.__('Showcase');
+    case 'notebooks':
+      return trans.__('Notebooks');
+    case 'activity':
+      return trans.__('Activity');
+    case 'people':
+      return trans.__('People');
+    case 'settings':
+      return trans.__('Settings');
+  }
+}
+
+/**
+ * Where the focus goes in a vertical tablist of `count` entries on `key` from `index`
+ * (arrows wrap, Home and End jump); null for a key the list does not handle.
+ */
+export function rovingIndex(
+  key: string,
+  index: number,
+  count: number
+): number | null {
+  if (count <= 0) {
+    return null;
+  }
+  switch (key) {
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return (index + 1) % count;
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,116 @@
+import { expect, test } from '@jupyterlab/galata';
+import { Page } from '@playwright/test';
+
+import { api, consoleErrors, openSidebar, shootThemes } from './helpers';
+
+/** A group with two stages, the first with a task I claimed. */
+async function makeGroup(page: Page, title: string): Promise<number> {
+  const group = await api(page, 'POST', '/groups', {
+    title,
+    description: 'We read the reviews together.',
+    deadline: '2030-06-30'
+  });
+  const first = await api(page, 'POST', `/groups/${group.id}/milestones`, {
+    title: 'Explore the reviews',
+    status: 'active'
+  });
+  await api(page, 'POST', `/groups/${group.id}/milestones`, {
+    title: 'A first model'
+  });
+  const task = await api(page, 'POST', `/milestones/${first.id}/tasks`, {
+    title: 'Plot review lengths'
+  });
+  await api(page, 'POST', `/tasks/${task.id}/claim`);
+  return group.id;
+}
+
+test('a group opens as a room of its own, its sections reached by keyboard', async ({
+  page
+}) => {
+  test.setTimeout(150_000);
+  const errors = consoleErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const title = `Reading room ${Date.now() % 100000}`;
+  const groupId = await makeGroup(page, title);
+  await page.reload();
+  await openSidebar(page);
+  const sidebar = page.locator('#nerdup-sidebar');
+  await sidebar
+    .getByRole('button', { name: `Open ${title} in the main area` })
+    .click();
+
+  const room = page.locator(`#nerdup-group-${groupId}`);
+  await expect(room).toBeVisible();
+  await expect(
+    page.getByRole('tab', { name: title, exact: true })
+  ).toBeVisible(); // the main-area tab, named after the group
+  const tabs = room.getByRole('tablist', { name: `Sections of ${title}` });
+  const panel = room.getByRole('tabpanel');
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText(
+    'Overview'
+  );
+  await expect(panel).toContainText('Stage: Explore the reviews');
+  await expect(panel).toContainText('Plot review lengths'); // my task
+  await shootThemes(page, 'workspace-overview', room);
+
+  // Keyboard: arrows move between sections, End jumps to the last (Settings here).
+  await tabs.getByRole('tab', { name: 'Overview' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText('Plan');
+  await expect(tabs.getByRole('tab', { name: 'Plan' })).toBeFocused();
+  await expect(panel).toContainText('A first model');
+  await shootThemes(page, 'workspace-plan', room);
+  await page.keyboard.press('End');
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText(
+    'Settings'
+  );
+  await page.keyboard.press('Home');
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText(
+    'Overview'
+  );
+  for (const name of [
+    'Sessions',
+    'Questions',
+    'Showcase',
+    'Notebooks',
+    'Activity',
+    'People'
+  ]) {
+    await tabs.getByRole('tab', { name }).click();
+    await expect(panel).not.toBeEmpty();
+  }
+  await expect(panel).toContainText('1 member');
+
+  // The command opens the same room (one per group) at a section.
+  const saved = page.waitForRequest(
+    r => r.url().includes('/api/workspaces') && r.method() === 'PUT'
+  );
+  await page.evaluate(async id => {
+    await (window as any).jupyterapp.commands.execute('nerdup:open-group', {
+      groupId: id,
+      section: 'plan'
+    });
+  }, groupId);
+  await expect(page.locator('.jp-NerdUp-workspace')).toHaveCount(1);
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText('Plan');
+
+  // The room comes back with the layout, at its section.
+  await saved; // the layout is saved with the room at Plan
+  await page.reload({ waitForIsReady: false });
+  await expect(room).toBeVisible();
+  await expect(
+    room.getByRole('tab', { selected: true, name: 'Plan' })
+  ).toBeVisible();
+  await expect(room.getByRole('tabpanel')).toContainText('A first model');
+
+  // The status bar item opens the current group's room again.
+  await room.locator('.jp-NerdUp-roomTitle').click(); // in front, then closed
+  await page.evaluate(async () => {
+    await (window as any).jupyterapp.commands.execute('application:close');
+  });
+  await expect(room).toHaveCount(0);
+  await page.locator('.jp-NerdUp-statusButton').click();
+  await expect(room).toBeVisible();
+
+  expect(errors).toEqual([]);
+});
