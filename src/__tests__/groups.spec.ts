@@ -19,7 +19,34 @@ function modelOn(
 const count = (server: ReturnType<typeof groupServer>, route: string) =>
   server.calls.filter(c => `${c.method} ${c.path}` === route).length;
 
+/** Resolves at the model's first `changed` signal after which `ready()` holds. */
+function whenChanged(model: GroupsModel, ready: () => boolean): Promise<void> {
+  return new Promise(resolve => {
+    const check = () => {
+      if (ready()) {
+        model.changed.disconnect(check);
+        resolve();
+      }
+    };
+    model.changed.connect(check);
+  });
+}
+
+/** Resolves at the model's next `settled` signal (a burst of loads is over). */
+const whenSettled = (model: GroupsModel) =>
+  new Promise<void>(resolve => {
+    const once = () => {
+      model.settled.disconnect(once);
+      resolve();
+    };
+    model.settled.connect(once);
+  });
+
 describe('GroupsModel', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('starts with me, the directory, and my first group open', async () => {
     const server = groupServer();
     const model = modelOn(server);
@@ -116,11 +143,13 @@ describe('GroupsModel', () => {
     const model = modelOn(server);
     await model.start();
     const before = count(server, 'GET /groups/1');
+    jest.useFakeTimers();
     model.handleActivity(
       { group_id: 2, activity_id: 1, kind: 'member.joined', actor: 'bob' },
-      0
+      150
     );
-    await new Promise(resolve => setTimeout(resolve, 50));
+    await jest.advanceTimersByTimeAsync(150); // the event's timer fired: handled
+    expect(jest.getTimerCount()).toBe(0);
     expect(count(server, 'GET /groups/1')).toBe(before);
     // Group 2 is not mine and the directory is hidden: nothing to reload now...
     expect(count(server, 'GET /me')).toBe(1);
@@ -136,13 +165,16 @@ describe('GroupsModel', () => {
     await model.start();
     await model.select(null);
     const before = count(server, 'GET /groups');
-    const reloaded = new Promise(resolve => model.changed.connect(resolve));
+    jest.useFakeTimers();
+    const settled = whenSettled(model);
     model.handleActivity(
       { group_id: 2, activity_id: 1, kind: 'member.joined', actor: 'bob' },
-      0
+      150
     );
-    await reloaded;
-    await new Promise(resolve => setTimeout(resolve, 50));
+    await jest.advanceTimersByTimeAsync(149);
+    expect(count(server, 'GET /groups')).toBe(before);
+    await jest.advanceTimersByTimeAsync(1);
+    await settled;
     expect(count(server, 'GET /groups')).toBe(before + 1);
   });
 
@@ -183,7 +215,8 @@ describe('GroupsModel', () => {
 
   it('after a write the service refused as unreachable, says when it is back', async () => {
     const server = groupServer();
-    const model = modelOn(server, { retryDelayMs: 1 });
+    jest.useFakeTimers();
+    const model = modelOn(server, { retryDelayMs: 1000 });
     await model.reportFailure(
       new NerdUpApiError(503, 'unavailable', 'Not reachable; nothing changed.')
     );
@@ -191,9 +224,10 @@ describe('GroupsModel', () => {
       kind: 'error',
       text: 'Not reachable; nothing changed.'
     });
-    for (let i = 0; i < 100 && model.reconnecting; i++) {
-      await new Promise(resolve => setTimeout(resolve, 5));
-    }
+    expect(model.reconnecting).toBe(true);
+    const back = whenChanged(model, () => model.notice?.kind === 'info');
+    await jest.advanceTimersByTimeAsync(1000);
+    await back;
     expect(model.notice?.kind).toBe('info');
     expect(model.notice?.text).toContain('Connected again');
     model.dispose();
@@ -215,14 +249,27 @@ describe('GroupsModel', () => {
             }
           }
         : serve(call);
-    const model = modelOn(server, { retryDelayMs: 1 });
+    jest.useFakeTimers();
+    const model = modelOn(server, { retryDelayMs: 1000 });
     await model.refreshMe();
     expect(model.error).toBe('The nerdup hub service is not reachable.');
     expect(model.reconnecting).toBe(true);
-    // Wait for the retries (1 ms, then 2 ms) to reach the service that came back.
-    for (let i = 0; i < 100 && (model.reconnecting || model.error); i++) {
-      await new Promise(resolve => setTimeout(resolve, 5));
-    }
+    // The first retry after 1 s fails again and arms the next, after 2 s.
+    await jest.advanceTimersByTimeAsync(999);
+    expect(count(server, 'GET /me')).toBe(1);
+    const armedAgain = whenChanged(model, () => model.reconnecting);
+    await jest.advanceTimersByTimeAsync(1);
+    await armedAgain;
+    expect(count(server, 'GET /me')).toBe(2);
+    // The second reaches the service that came back.
+    await jest.advanceTimersByTimeAsync(1999);
+    expect(count(server, 'GET /me')).toBe(2);
+    const back = whenChanged(
+      model,
+      () => model.error === null && !model.loading
+    );
+    await jest.advanceTimersByTimeAsync(1);
+    await back;
     expect(model.error).toBeNull();
     expect(model.reconnecting).toBe(false);
     expect(count(server, 'GET /me')).toBe(3);
