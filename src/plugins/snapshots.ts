@@ -14,6 +14,7 @@ import { CommandIDs } from '../commands';
 import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
 import { GroupAPI } from '../dashboard/api';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
+import { editProfile } from '../notebook/profile';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { defaultRegistry } from '../snapshots/diff/renderers';
 import { HistoryModel } from '../snapshots/historymodel';
@@ -231,7 +232,24 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
         opener.restore(await opener.snapshot(Number(args.id)))
     });
 
+    app.commands.addCommand(CommandIDs.editProfile, {
+      label: trans.__('Edit my profile (name and colour)'),
+      caption: trans.__(
+        'The name and avatar colour your study groups see; the same in every browser'
+      ),
+      execute: async () => {
+        const saved = await editProfile(trans);
+        if (saved) {
+          // JupyterLab's own user (@jupyterlab/services) reads the same profile.
+          await app.serviceManager.user.refreshUser();
+          void groups?.refresh();
+        }
+        return saved;
+      }
+    });
+
     const category = trans.__('Study groups');
+    palette?.addItem({ command: CommandIDs.editProfile, category });
     palette?.addItem({ command: CommandIDs.commit, category });
     palette?.addItem({ command: CommandIDs.history, category });
   }
