@@ -25,6 +25,19 @@ class SnapshotHandlerBase(ResourceHandler):
     def max_snapshot_bytes(self) -> int:
         return int(self.settings["nerdup_config"].max_snapshot_bytes)
 
+    def idempotency_key(self) -> str | None:
+        """The commit's `Idempotency-Key` header (1-255 visible ASCII characters), if sent."""
+        key = self.request.headers.get("Idempotency-Key")
+        if key is None:
+            return None
+        key = key.strip()
+        if not 0 < len(key) <= 255 or not all(33 <= ord(c) < 127 for c in key):
+            raise InvalidInput(
+                "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID.",
+                fields={"Idempotency-Key": "invalid"},
+            )
+        return key
+
     def flag(self, name: str) -> bool:
         return (self.get_query_argument(name, "") or "").lower() in ("1", "true", "yes")
 
@@ -116,6 +129,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
         else:
             nb = await self.read_workspace_notebook(path)
         options = {k: body.get(k) for k in ("message", "task_id", "policy")}
+        options["idempotency_key"] = self.idempotency_key()
         self.send(await self.backend.commit_snapshot(self.caller, gid, path, nb, options), 201)
 
 

@@ -8,6 +8,7 @@ interface ICall {
   url: URL;
   method: string;
   body: any;
+  headers: Headers;
 }
 
 /** Settings whose fetch answers from a list of [status, body] and records each call. */
@@ -23,7 +24,8 @@ function fakeServer(answers: Array<[number, unknown]>): {
     calls.push({
       url: new URL(request.url),
       method: request.method,
-      body: text ? JSON.parse(text) : null
+      body: text ? JSON.parse(text) : null,
+      headers: request.headers
     });
     const [status, body] = answers[Math.min(i++, answers.length - 1)];
     return new Response(JSON.stringify(body), { status });
@@ -67,6 +69,23 @@ describe('SnapshotAPI', () => {
       task_id: 5,
       policy: 'strip'
     });
+  });
+
+  it('sends the idempotency key as a header, not in the body', async () => {
+    const { settings, calls } = fakeServer([[201, snap]]);
+    await SnapshotAPI.commit(
+      3,
+      { path: 'a.ipynb', message: '', idempotencyKey: 'dialog-1' },
+      settings
+    );
+    expect(calls[0].headers.get('Idempotency-Key')).toBe('dialog-1');
+    expect(calls[0].body).toEqual({ path: 'a.ipynb', message: '' });
+  });
+
+  it('sends no idempotency key when none is given', async () => {
+    const { settings, calls } = fakeServer([[201, snap]]);
+    await SnapshotAPI.commit(3, { path: 'a.ipynb', message: '' }, settings);
+    expect(calls[0].headers.get('Idempotency-Key')).toBeNull();
   });
 
   it('leaves out an unset task', async () => {

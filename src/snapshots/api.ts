@@ -29,10 +29,14 @@ function call<T>(
  * ServerConnection settings last so tests can hand in a fake `fetch`.
  */
 export namespace SnapshotAPI {
-  /** Commit the saved notebook at `request.path` into group `groupId`. */
+  /**
+   * Commit the saved notebook at `request.path` into group `groupId`. Pass the same
+   * `idempotencyKey` for every attempt of one commit (e.g. one per commit dialog): a
+   * retry after a lost answer then gets the snapshot the first attempt stored.
+   */
   export function commit(
     groupId: number,
-    request: ICommitRequest,
+    request: ICommitRequest & { idempotencyKey?: string },
     settings?: Settings
   ): Promise<ISnapshot> {
     const body: Record<string, unknown> = {
@@ -45,9 +49,12 @@ export namespace SnapshotAPI {
     if (request.policy) {
       body.policy = request.policy;
     }
+    const headers: Record<string, string> = request.idempotencyKey
+      ? { 'Idempotency-Key': request.idempotencyKey }
+      : {};
     return call<ISnapshot>(
       `groups/${groupId}/snapshots`,
-      { method: 'POST', body },
+      { method: 'POST', body, headers },
       settings
     );
   }

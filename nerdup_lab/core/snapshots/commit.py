@@ -4,6 +4,13 @@ Blobs go in first (idempotently), then the snapshot row and its activity, in the
 transaction. If the process dies before COMMIT the database rolls everything back; the
 worst a crash can leave on a database without transactional DDL guarantees is blobs that
 nothing refers to, which `verify` reports and which cost only space.
+
+A commit may carry the client's `Idempotency-Key`: a retry with the same key (the client saw
+a dropped connection, not the answer) finds the snapshot the first attempt stored and
+answers it, instead of storing a second one. The key is the author's own: the same key sent
+for another notebook or group is refused (409). On PostgreSQL two attempts with one key at
+once are serialised by a transaction-scoped advisory lock on the (author, key) pair; on
+SQLite the write transaction is already alone.
 """
 
 from __future__ import annotations
@@ -11,11 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import activity
 from ..db import Database
-from ..errors import InvalidInput
+from ..errors import Conflict, InvalidInput
 from ..models import Task
 from ..paths import message_text, notebook_path
 from ..permissions import Action, require
@@ -91,6 +99,28 @@ def _manifest_blob(
     return content_hash, {content_hash: (full, manifest)}, None
 
 
+def _replayed(
+    session: Session, group_id: int, author: str, path: str, key: str
+) -> dict[str, Any] | None:
+    """The answer of an earlier commit with this key, if the author sent one."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"{author}\n{key}"))))
+    first = session.scalars(
+        select(Snapshot).where(Snapshot.author == author, Snapshot.idempotency_key == key)
+    ).one_or_none()
+    if first is None:
+        return None
+    if first.group_id != group_id or first.path != path:
+        raise Conflict(
+            "This Idempotency-Key was already used for another commit "
+            f"(snapshot {first.id} of {first.path}); send a new key for a new commit.",
+            fields={"Idempotency-Key": "already used"},
+        )
+    result = to_json(first)
+    result["unchanged_since"] = None
+    return result
+
+
 def commit_in_session(
     session: Session,
     *,
@@ -102,11 +132,16 @@ def commit_in_session(
     task_id: int | None = None,
     policy: str | None = None,
     limits: Limits | None = None,
+    idempotency_key: str | None = None,
 ) -> dict[str, Any]:
     limits = limits or Limits()
     require(session, group_id, author, Action.COMMIT_SNAPSHOT)
-    _check_task(session, group_id, task_id)
     path = notebook_path(path)
+    if idempotency_key is not None:
+        replayed = _replayed(session, group_id, author, path, idempotency_key)
+        if replayed is not None:
+            return replayed
+    _check_task(session, group_id, task_id)
     message = message_text(message)
     chosen, max_output = group_policy(session, group_id, limits)
     chosen = check_policy(policy or chosen)
@@ -146,6 +181,7 @@ def commit_in_session(
         cell_count=len(manifest["cells"]),
         content_bytes=content_bytes,
         new_bytes=new_bytes,
+        idempotency_key=idempotency_key,
     )
     session.add(snap)
     session.flush()

@@ -41,6 +41,7 @@ class Snapshot(Base):
         Index("ix_snapshots_group_path_author", "group_id", "path", "author", "id"),
         Index("ix_snapshots_group_author", "group_id", "author", "id"),
         Index("ix_snapshots_task_id", "task_id"),
+        Index("ux_snapshots_author_idempotency_key", "author", "idempotency_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -64,6 +65,9 @@ class Snapshot(Base):
     content_bytes: Mapped[int] = mapped_column(Integer)
     # Bytes this commit added to the store (0 when everything was already there).
     new_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    # The client's `Idempotency-Key` of the commit (migration 0005): a retry with the
+    # same key answers this snapshot instead of storing a second one.
+    idempotency_key: Mapped[str | None] = mapped_column(String(255), nullable=True, default=None)
 
 
 class GroupNotebook(Base):

@@ -32,7 +32,8 @@ def commit(
     options: dict[str, Any],
     limits: Limits,
 ) -> dict[str, Any]:
-    """Commit `notebook` (read from `path`); options: message, task_id, policy."""
+    """Commit `notebook` (read from `path`); options: message, task_id, policy, and the
+    request's idempotency_key (see commit.py)."""
     message = options.get("message") or ""
     task_id = options.get("task_id")
     policy = options.get("policy")
@@ -51,6 +52,7 @@ def commit(
         task_id=task_id,
         policy=policy,
         limits=limits,
+        idempotency_key=options.get("idempotency_key"),
     )
 
 
