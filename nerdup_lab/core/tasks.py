@@ -28,7 +28,7 @@ from .records import check_version, get, lock
 CONTENT_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200),
     "description": v.markdown(),
-    "weight": v.positive_int,
+    "weight": v.weight,
     "notebooks": v.notebook_paths,
     "milestone_id": v.positive_int,
 }

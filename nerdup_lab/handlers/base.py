@@ -12,6 +12,7 @@ from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado.web import HTTPError
 
 from ..backend import Backend, Caller
+from ..core import validate
 from ..core.errors import NerdUpError
 
 API_PREFIX = "nerdup/api/v1"
@@ -125,10 +126,7 @@ class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
         raw = self.request.body
         if not raw:
             return {}
-        try:
-            body = json.loads(raw)
-        except ValueError as err:
-            raise NerdUpError(f"The request body is not valid JSON: {err}") from err
+        body = validate.loads(raw, "request body", by_field=True, not_json=NerdUpError)
         if not isinstance(body, dict):
             raise NerdUpError("The request body must be a JSON object.")
         return body

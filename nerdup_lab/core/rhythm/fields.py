@@ -19,6 +19,8 @@ def timestamp(value: Any) -> dt.datetime:
         raise ValueError("Must be an ISO 8601 date-time with an offset.") from None
     if parsed.tzinfo is None:
         raise ValueError("Must carry a UTC offset, e.g. 2026-03-02T18:00:00+01:00.")
+    # Before the conversion, which overflows at year 1 or 9999 with an offset.
+    v.check_date_range(parsed.date())
     return parsed.astimezone(dt.UTC)
 
 

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import activity
-from ..errors import InvalidInput, NotFound
+from .. import validate as v
+from ..errors import NotFound
 from ..paths import notebook_path
 from ..permissions import Action, require
 from .commit import DEFAULT_POLICY, Limits
@@ -112,11 +113,10 @@ def update_settings(
         found.policy = check_policy(str(data["policy"]))
     if "max_output_bytes" in data:
         value = data["max_output_bytes"]
-        if value is not None and (not isinstance(value, int) or value < 1):
-            raise InvalidInput(
-                "max_output_bytes must be a positive integer or null.",
-                fields={"max_output_bytes": "invalid"},
-            )
+        if value is not None:
+            value = v.clean({"max_output_bytes": value}, {"max_output_bytes": v.positive_int})[
+                "max_output_bytes"
+            ]
         found.max_output_bytes = value
     session.flush()
     return get_settings(session, username, group_id, limits)

@@ -6,13 +6,13 @@ older than 4.5 is lifted to 4.5, since ids are what lets history and diffs follo
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 from nbformat import validator
 from nbformat.corpus.words import generate_corpus_id
 
+from .. import validate as v
 from ..errors import InvalidInput, TooLarge
 
 
@@ -33,10 +33,7 @@ def check_size(size: int, limit: int) -> None:
 def parse_notebook_text(text: str, max_bytes: int) -> dict[str, Any]:
     """The notebook in `text` as a dict; 413 over the limit, 400 if it is not JSON."""
     check_size(len(text.encode("utf-8")), max_bytes)
-    try:
-        nb = json.loads(text)
-    except ValueError as err:
-        raise InvalidInput(f"The notebook file is not valid JSON: {err}") from err
+    nb = v.loads(text, "notebook")
     if not isinstance(nb, dict):
         raise InvalidInput("The notebook file must hold a JSON object.")
     return nb
@@ -46,8 +43,11 @@ def normalize_notebook(nb: dict[str, Any]) -> dict[str, Any]:
     """A 4.5+ copy of `nb` where every cell has a unique id (existing ids kept).
 
     Does what `nbformat.validator.normalize` does for ids, without its deep copy of the
-    whole notebook: only the cells that get an id are copied.
+    whole notebook: only the cells that get an id are copied. Checks first what splitting
+    the notebook relies on (depth, text, the shape of cells and outputs), since nbformat
+    validation of the cells already stored runs after the split.
     """
+    v.check_json(nb, "notebook")
     if nb.get("nbformat") != 4 or not isinstance(nb.get("nbformat_minor"), int):
         raise InvalidInput(
             "Only nbformat 4 notebooks can be committed (open and save it in JupyterLab "
@@ -57,6 +57,14 @@ def normalize_notebook(nb: dict[str, Any]) -> dict[str, Any]:
     cells = nb.get("cells")
     if not isinstance(cells, list) or not all(isinstance(c, dict) for c in cells):
         raise InvalidInput("The notebook has no list of cells.", fields={"cells": "invalid"})
+    for index, cell in enumerate(cells):
+        outputs = cell.get("outputs", [])
+        if not isinstance(outputs, list) or not all(isinstance(o, dict) for o in outputs):
+            _invalid(f"cells[{index}].outputs is not a list of outputs")
+        if not isinstance(cell.get("metadata", {}), dict):
+            _invalid(f"cells[{index}].metadata is not an object")
+    if not isinstance(nb.get("metadata", {}), dict):
+        _invalid("metadata is not an object")
     work = dict(nb)
     work["nbformat_minor"] = max(5, nb["nbformat_minor"])
     seen: set[str] = set()
@@ -78,16 +86,19 @@ def _fresh_id(seen: set[str]) -> str:
             return new
 
 
+def _invalid(message: str) -> NoReturn:
+    raise InvalidInput(
+        f"The notebook is not a valid nbformat 4 notebook: {message}",
+        fields={"notebook": message},
+    )
+
+
 def validate(nb: dict[str, Any]) -> None:
     """nbformat validation; InvalidInput with nbformat's message when it fails."""
     try:
         validator.validate(nb)
     except validator.ValidationError as err:
-        message = str(getattr(err, "message", err)).splitlines()[0]
-        raise InvalidInput(
-            f"The notebook is not a valid nbformat 4 notebook: {message}",
-            fields={"notebook": message},
-        ) from err
+        _invalid(str(getattr(err, "message", err)).splitlines()[0])
 
 
 _ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
@@ -113,3 +124,11 @@ def validate_new_cells(nb: dict[str, Any], manifest: dict[str, Any], stored: set
         if not _plain_ok(entry) or any(h not in stored for h in hashes):
             fresh.append(cell)
     validate({**nb, "cells": fresh})
+
+
+def check_notebook(nb: dict[str, Any]) -> dict[str, Any]:
+    """The normalised notebook, validated as a commit validates it (same 400 messages);
+    for a notebook that is not committed, such as the new side of a diff."""
+    work = normalize_notebook(nb)
+    validate(work)
+    return work

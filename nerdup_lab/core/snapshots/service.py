@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import activity
+from .. import validate as v
 from ..errors import InvalidInput
 from ..paths import message_text, notebook_path
 from ..permissions import Action, require
@@ -38,8 +39,8 @@ def commit(
     task_id = options.get("task_id")
     policy = options.get("policy")
     message = message_text(message)
-    if task_id is not None and (not isinstance(task_id, int) or isinstance(task_id, bool)):
-        raise InvalidInput("task_id must be a task id (an integer).", fields={"task_id": "invalid"})
+    if task_id is not None:
+        task_id = v.clean({"task_id": task_id}, {"task_id": v.positive_int})["task_id"]
     if policy is not None and not isinstance(policy, str):
         raise InvalidInput("policy must be text.", fields={"policy": "invalid"})
     return commit_in_session(

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from .. import blobstore
 from ..manifest import split_notebook
 from ..models import Snapshot
+from ..prepare import check_notebook
 from ..records import load_manifest, load_manifests, to_json
 from .engine import diff_manifests
 
@@ -51,7 +52,7 @@ def diff_snapshot_with_notebook(
 ) -> dict[str, Any]:
     """Diff from a stored snapshot to a notebook as saved now."""
     ma = load_manifest(session, a.manifest_hash)
-    mb, vb = _side(nb)
+    mb, vb = _side(check_notebook(nb))
 
     def values(hashes: set[str]) -> dict[str, Any]:
         stored = [h for h in hashes if h not in vb]
