@@ -86,7 +86,8 @@ class SnapshotHandlerBase(ResourceHandler):
 
 
 class GroupSnapshotsHandler(SnapshotHandlerBase):
-    """GET: history (?path=&author=&task_id=&limit=&before=). POST: commit a saved notebook."""
+    """GET: history (?notebook_id=&path=&author=&task_id=&limit=&before=).
+    POST: commit a saved notebook."""
 
     def workspace_action(self) -> str | None:
         return "read" if self.request.method == "POST" else None
@@ -110,6 +111,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
         gid = self.path_id(group_id, "group")
         filters = {
             "path": self.query_text("path"),
+            "notebook_id": self.query_text("notebook_id"),
             "author": self.query_text("author"),
             "task_id": self.query_int("task_id", None),
             "limit": self.query_int("limit", None),

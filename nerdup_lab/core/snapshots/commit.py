@@ -31,7 +31,7 @@ from . import blobstore
 from .canonical import hash_value
 from .delta import make_delta, worth_it
 from .manifest import manifest_hashes, manifest_refs, split_notebook
-from .models import Snapshot, SnapshotSettings
+from .models import Snapshot, SnapshotSettings, path_notebook_id, record_notebook_id
 from .policy import check_policy, output_limit, strip_outputs
 from .prepare import check_size, normalize_notebook, validate_new_cells
 from .records import latest, load_manifests, to_json
@@ -172,6 +172,7 @@ def commit_in_session(
         message=message,
         task_id=task_id,
         path=path,
+        notebook_id=record_notebook_id(notebook) or path_notebook_id(group_id, path),
         policy=chosen,
         content_hash=content_hash,
         manifest_hash=manifest_hash,

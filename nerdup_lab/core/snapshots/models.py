@@ -13,6 +13,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -22,6 +25,22 @@ from ..models import UTCDateTime, utcnow
 
 HASH = String(64)
 PATH = String(1024)
+NOTEBOOK_ID = re.compile(r"^[0-9a-fA-F]{32}$")
+
+
+def path_notebook_id(group_id: int, path: str) -> str:
+    """The notebook id of a notebook known only by its path in a group (32 hex)."""
+    return hashlib.sha256(f"{group_id}\0{path}".encode()).hexdigest()[:32]
+
+
+def record_notebook_id(notebook: Any) -> str | None:
+    """`metadata.nerdup.notebook_id` of a notebook (docs/lab-shell.md), if it is one."""
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    record = meta.get("nerdup") if isinstance(meta, dict) else None
+    value = record.get("notebook_id") if isinstance(record, dict) else None
+    if isinstance(value, str) and NOTEBOOK_ID.match(value):
+        return value.lower()
+    return None
 
 
 class Blob(Base):
@@ -42,6 +61,7 @@ class Snapshot(Base):
         Index("ix_snapshots_group_author", "group_id", "author", "id"),
         Index("ix_snapshots_task_id", "task_id"),
         Index("ux_snapshots_author_idempotency_key", "author", "idempotency_key", unique=True),
+        Index("ix_snapshots_group_notebook", "group_id", "notebook_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -53,6 +73,10 @@ class Snapshot(Base):
         ForeignKey("tasks.id", ondelete="SET NULL"), nullable=True
     )
     path: Mapped[str] = mapped_column(PATH)
+    # The notebook's line of history (migration 0006): `metadata.nerdup.notebook_id` of the
+    # committed notebook, kept through renames; for a notebook without that record, derived
+    # from group and path (`path_notebook_id`), as for snapshots made before it existed.
+    notebook_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     policy: Mapped[str] = mapped_column(String(20))
     # Hash of the full manifest: equal content <=> equal hash.
     content_hash: Mapped[str] = mapped_column(HASH)

@@ -14,7 +14,7 @@ from ..records import load_in_group
 from . import blobstore
 from .delta import apply_delta, is_delta
 from .manifest import build_notebook, manifest_hashes
-from .models import Snapshot
+from .models import Snapshot, path_notebook_id
 
 
 def to_json(snap: Snapshot) -> dict[str, Any]:
@@ -26,6 +26,7 @@ def to_json(snap: Snapshot) -> dict[str, Any]:
         "message": snap.message,
         "task_id": snap.task_id,
         "path": snap.path,
+        "notebook_id": snap.notebook_id or path_notebook_id(snap.group_id, snap.path),
         "policy": snap.policy,
         "content_hash": snap.content_hash,
         "nbformat": f"{snap.nbformat}.{snap.nbformat_minor}",

@@ -63,12 +63,15 @@ def history(
     group_id: int,
     filters: dict[str, Any],
 ) -> dict[str, Any]:
-    """One page of a group's snapshots, newest first; filters: path, author, task_id,
-    limit, before (the `next` cursor of the previous page)."""
+    """One page of a group's snapshots, newest first; filters: notebook_id (else path),
+    author, task_id, limit, before (the `next` cursor of the previous page)."""
     require(session, group_id, username, Action.VIEW_GROUP)
     limit = max(1, min(int(filters.get("limit") or DEFAULT_PAGE), MAX_PAGE))
     query = select(Snapshot).where(Snapshot.group_id == group_id)
-    if filters.get("path"):
+    if filters.get("notebook_id"):
+        # One line of history across renames; `path` narrows nothing further then.
+        query = query.where(Snapshot.notebook_id == str(filters["notebook_id"]).lower())
+    elif filters.get("path"):
         query = query.where(Snapshot.path == filters["path"])
     if filters.get("author"):
         query = query.where(Snapshot.author == filters["author"])
