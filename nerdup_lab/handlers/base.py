@@ -9,11 +9,11 @@ from jupyter_core.utils import ensure_async
 from jupyter_server.auth.utils import HTTP_METHOD_TO_AUTH_ACTION
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
-from tornado.web import HTTPError
+from tornado.web import HTTPError, stream_request_body
 
 from ..backend import Backend, Caller
 from ..core import validate
-from ..core.errors import NerdUpError
+from ..core.errors import NerdUpError, TooLarge
 
 API_PREFIX = "nerdup/api/v1"
 # What a deployment's Authorizer is asked about: `read` (GET) or `write` (the other
@@ -26,6 +26,12 @@ REFUSED = (
 )
 
 
+# A JSON request body larger than this is refused with 413 while it streams in (before it
+# is held in memory); routes that carry a notebook allow `max_snapshot_bytes` instead.
+MAX_JSON_BODY = 4 * 1024 * 1024
+
+
+@stream_request_body
 class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
     """Base of the REST handlers: a handler parses, calls one backend method, writes JSON.
 
@@ -60,18 +66,69 @@ class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
         (the Authorizer is then asked about "contents" too); None for the others."""
         return None
 
+    def body_limit(self) -> int:
+        """The largest request body this route takes (413 above it)."""
+        return MAX_JSON_BODY
+
     async def prepare(self) -> None:  # type: ignore[override]
+        # The body streams in after this (`@stream_request_body`): nothing here reads it.
+        self._body = bytearray()
+        self._body_over = False
         await super().prepare()
         if self._finished:
             return
         # Before anything else: forwarding and workspace reads happen below and in the
         # handler, and `@authenticated` on the method would only run after this.
         await self.check_authorized()
-        if not self.in_hub_mode or not self.forwards_this_request():
-            return
-        from .forward import forward_request
+        self._limit_body()
+        method = (self.request.method or "GET").lower()
+        handler = getattr(self, method, None)
+        forwards = self.in_hub_mode and self.forwards_this_request()
+        # Runs once the whole body is in, instead of the route's method: refuse a body that
+        # went over the limit, then forward it (hub mode) or serve it here.
+        if handler is not None or forwards:
 
-        await forward_request(self)
+            async def when_body_is_in(*args: Any, **kwargs: Any) -> None:
+                self.request.body = self.body_bytes()
+                if forwards:
+                    from .forward import forward_request
+
+                    await forward_request(self)
+                elif handler is not None:
+                    await ensure_async(handler(*args, **kwargs))
+
+            setattr(self, method, when_body_is_in)
+
+    def _limit_body(self) -> None:
+        """413 at once when Content-Length says the body is too large; otherwise the body
+        is counted as it arrives (`data_received`), so a chunked one is cut off too."""
+        limit = self.body_limit()
+        declared = self.request.headers.get("Content-Length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise TooLarge(self._too_large_message(int(declared), limit))
+        connection: Any = self.request.connection
+        if connection is not None and hasattr(connection, "set_max_body_size"):
+            # Past twice the limit the connection itself gives up reading.
+            connection.set_max_body_size(2 * limit + 64 * 1024)
+
+    def _too_large_message(self, size: int | None, limit: int) -> str:
+        got = f" ({size / 1e6:.1f} MB)" if size is not None else ""
+        return f"The request body is too large{got}: this route takes at most {limit / 1e6:.1f} MB."
+
+    def data_received(self, chunk: bytes) -> None:
+        if self._body_over:
+            return
+        if len(self._body) + len(chunk) > self.body_limit():
+            self._body_over = True
+            self._body = bytearray()  # drop what came so far: it is refused anyway
+            return
+        self._body += chunk
+
+    def body_bytes(self) -> bytes:
+        """The whole request body (after streaming in); 413 if it went over the limit."""
+        if getattr(self, "_body_over", False):
+            raise TooLarge(self._too_large_message(None, self.body_limit()))
+        return bytes(getattr(self, "_body", b""))
 
     async def check_authorized(self) -> None:
         """403 unless the Authorizer lets the current user do this request's action on

@@ -38,6 +38,14 @@ class SnapshotHandlerBase(ResourceHandler):
             )
         return key
 
+    def body_limit(self) -> int:
+        # The hub service's commit and diff carry the notebook itself, plus a few fields.
+        return self.max_snapshot_bytes + 64 * 1024
+
+    def _too_large_message(self, size: int | None, limit: int) -> str:
+        message = super()._too_large_message(size, limit)
+        return f"{message} (c.NerdUp.max_snapshot_bytes = {self.max_snapshot_bytes})"
+
     def flag(self, name: str) -> bool:
         return (self.get_query_argument(name, "") or "").lower() in ("1", "true", "yes")
 
