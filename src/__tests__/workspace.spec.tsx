@@ -6,6 +6,7 @@ import { IGroupView } from '../model/types';
 import { Room } from '../workspace/GroupWorkspace';
 import {
   isSectionId,
+  moveItem,
   rovingIndex,
   SectionId,
   visibleSections
@@ -141,5 +142,14 @@ describe('a group room', () => {
       '[role="tab"][aria-selected="true"]'
     );
     expect(selected?.textContent).toBe('Plan');
+  });
+});
+
+describe('moving a stage in the plan', () => {
+  it('moves one item and keeps the others in order', () => {
+    expect(moveItem([1, 2, 3], 0, 1)).toEqual([2, 1, 3]);
+    expect(moveItem([1, 2, 3], 2, -1)).toEqual([1, 3, 2]);
+    expect(moveItem([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);
+    expect(moveItem([1, 2, 3], 2, 5)).toEqual([1, 2, 3]);
   });
 });

@@ -14,6 +14,7 @@ import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { InlineForm } from './InlineForm';
 import { Markdown } from './Markdown';
+import { StageSummary } from './StageSummary';
 import { deleteMilestone, editMilestone, RowActions } from './PlanEditing';
 import { ProgressBar } from './ProgressBar';
 import { TaskItem } from './TaskItem';
@@ -90,6 +91,7 @@ export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
       {open && (
         <div id={bodyId} className="jp-NerdUp-milestone-body">
           <Markdown source={milestone.goal} className="jp-NerdUp-goal" />
+          <StageSummary milestone={milestone} />
           {tasks.length === 0 ? (
             <p className="jp-NerdUp-empty">
               {filter === 'all'

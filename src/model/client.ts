@@ -22,6 +22,8 @@ export interface IGroupInput {
   start_date?: string | null;
   visibility?: 'open' | 'members';
   adoption_rule?: 'organizer' | 'majority';
+  /** Edit only (organizers): archived and back (to active) is the archive right. */
+  status?: 'forming' | 'active' | 'finished' | 'archived';
   /** On creation: start with this plan template's milestones (a shipped id). */
   template?: string;
 }
@@ -31,6 +33,8 @@ export interface IMilestoneInput {
   goal?: string;
   due?: string | null;
   status?: 'planned' | 'active' | 'done';
+  /** The stage's summary: what stood in the way and how it was solved. */
+  retrospective?: { obstacles: string; solutions: string };
 }
 
 export interface ITaskInput {
@@ -107,6 +111,20 @@ export class GroupsClient {
         headers: version === undefined ? {} : ifMatch(version)
       }
     );
+  }
+  /** Organizers: add someone by user name with a role. */
+  addMember(groupId: number, username: string, role: Role): Promise<IMember> {
+    return this._call(`groups/${groupId}/members`, {
+      method: 'POST',
+      body: { username, role }
+    });
+  }
+  /** Organizers: the plan's order, every milestone id once. */
+  reorderMilestones(groupId: number, order: number[]): Promise<unknown> {
+    return this._call(`groups/${groupId}/milestones/order`, {
+      method: 'PUT',
+      body: { order }
+    });
   }
   leave(groupId: number, username: string): Promise<void> {
     return this._call(

@@ -78,3 +78,19 @@ export function rovingIndex(
       return null;
   }
 }
+
+/** `items` with the one at `index` moved `by` places (kept inside the list). */
+export function moveItem<T>(
+  items: readonly T[],
+  index: number,
+  by: number
+): T[] {
+  const out = [...items];
+  const to = Math.max(0, Math.min(out.length - 1, index + by));
+  if (index < 0 || index >= out.length || to === index) {
+    return out;
+  }
+  const [item] = out.splice(index, 1);
+  out.splice(to, 0, item);
+  return out;
+}

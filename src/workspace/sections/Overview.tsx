@@ -6,6 +6,7 @@ import { useSidebar } from '../../components/context';
 import { Deadline } from '../../components/Deadline';
 import { Markdown } from '../../components/Markdown';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Links, StageSummary } from '../../components/StageSummary';
 import { TaskItem } from '../../components/TaskItem';
 import { currentMilestone, isGroupDone, openTasksIn } from '../../model/derive';
 import { IGroupView } from '../../model/types';
@@ -23,6 +24,11 @@ export function Overview(props: ISectionProps): JSX.Element {
   const { group, milestones } = props.view;
   const now = currentMilestone(milestones);
   const mine = openTasksIn(model.allMyOpenTasks, group.id);
+  const closed = milestones.filter(
+    m =>
+      m.status === 'done' &&
+      Boolean(m.retrospective?.obstacles || m.retrospective?.solutions)
+  );
   return (
     <div className="jp-NerdUp-roomOverview">
       <ArchivedBanner group={group} />
@@ -41,10 +47,26 @@ export function Overview(props: ISectionProps): JSX.Element {
         label={trans.__('Overall progress of %1', group.title)}
       />
       <Markdown source={group.description} className="jp-NerdUp-description" />
+      <Links links={group.links} label={trans.__('Links of the group')} />
       <CatchUp view={props.view} />
       <div className="jp-NerdUp-rhythmBrief">
         <RhythmBrief rhythm={props.rhythm} />
       </div>
+      {closed.length > 0 && (
+        <section className="jp-NerdUp-section">
+          <h3 className="jp-NerdUp-sectionTitle">
+            {trans.__('Stages closed so far')}
+          </h3>
+          {closed.map(m => (
+            <div key={m.id} className="jp-NerdUp-closedStage">
+              <h4 className="jp-NerdUp-ellipsis" title={m.title}>
+                {m.title}
+              </h4>
+              <StageSummary milestone={m} />
+            </div>
+          ))}
+        </section>
+      )}
       <section className="jp-NerdUp-section">
         <h3 className="jp-NerdUp-sectionTitle">{trans.__('My tasks')}</h3>
         {mine.length === 0 ? (

@@ -1,7 +1,13 @@
 import { expect, test } from '@jupyterlab/galata';
 import { Page } from '@playwright/test';
 
-import { api, consoleErrors, openSidebar, shootThemes } from './helpers';
+import {
+  api,
+  compareThemes,
+  consoleErrors,
+  openSidebar,
+  shootThemes
+} from './helpers';
 
 /** A group with two stages, the first with a task I claimed. */
 async function makeGroup(page: Page, title: string): Promise<number> {
@@ -111,6 +117,101 @@ test('a group opens as a room of its own, its sections reached by keyboard', asy
   await expect(room).toHaveCount(0);
   await page.locator('.jp-NerdUp-statusButton').click();
   await expect(room).toBeVisible();
+
+  expect(errors).toEqual([]);
+});
+
+test('an organiser runs the group from Settings; a late joiner reads the summary', async ({
+  page
+}) => {
+  test.setTimeout(150_000);
+  const errors = consoleErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const title = 'Settings walk';
+  const groupId = await makeGroup(page, title);
+  await page.evaluate(async id => {
+    await (window as any).jupyterapp.commands.execute('nerdup:open-group', {
+      groupId: id,
+      section: 'settings'
+    });
+  }, groupId);
+  const room = page.locator(`#nerdup-group-${groupId}`);
+  const panel = room.getByRole('tabpanel');
+  await expect(room.getByRole('tab', { selected: true })).toHaveText(
+    'Settings'
+  );
+
+  // Deadline and adoption rule.
+  const details = panel.getByRole('form', { name: 'The group' });
+  await details.getByLabel('Deadline').fill('2031-01-15');
+  await details
+    .getByLabel('How proposals are adopted')
+    .selectOption({ label: 'A majority of participants decides' });
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await expect(details.getByRole('status')).toHaveText('Saved.');
+  let group = await api(page, 'GET', `/groups/${groupId}`);
+  expect(group.deadline).toBe('2031-01-15');
+  expect(group.adoption_rule).toBe('majority');
+
+  // Add a person by name, then make them a co-organiser.
+  const add = panel.getByRole('form', { name: 'Add a person' });
+  await add.getByLabel('Add a person by user name').fill('bob');
+  await add.getByRole('button', { name: 'Add' }).click();
+  const bobRole = panel.getByLabel('Role of bob');
+  await expect(bobRole).toHaveValue('participant');
+  await bobRole.selectOption({ label: 'organizer' });
+  await expect(bobRole).toHaveValue('organizer');
+  group = await api(page, 'GET', `/groups/${groupId}`);
+  expect(group.members.find((m: any) => m.username === 'bob')?.role).toBe(
+    'organizer'
+  );
+
+  // Reorder two stages.
+  const order = panel.getByRole('list', { name: 'Stages in order' });
+  await expect(order.getByRole('listitem').first()).toContainText(
+    'Explore the reviews'
+  );
+  await panel.getByRole('button', { name: 'Move A first model up' }).click();
+  await expect(order.getByRole('listitem').first()).toContainText(
+    'A first model'
+  );
+  await page.mouse.move(0, 0); // no hover in the baseline
+  await compareThemes(page, 'workspace-settings', panel);
+
+  // Close a stage with its summary.
+  const close = panel.getByRole('form', { name: 'Close a stage' });
+  await close
+    .getByLabel('Stage', { exact: true })
+    .selectOption({ label: 'Explore the reviews' });
+  await close
+    .getByLabel('What stood in the way')
+    .fill('The review texts mixed three languages.');
+  await close
+    .getByLabel('How we solved it')
+    .fill('We kept the English ones and noted the rest.');
+  await close.getByRole('button', { name: 'Close the stage' }).click();
+  await expect(close.getByLabel('Stage', { exact: true })).not.toContainText(
+    'Explore the reviews'
+  );
+
+  // A late joiner (here: the room's Overview) reads that summary.
+  await room.getByRole('tab', { name: 'Overview' }).click();
+  const summary = panel.getByRole('definition').first();
+  await expect(summary).toHaveText('The review texts mixed three languages.');
+  const closed = panel.locator('.jp-NerdUp-closedStage');
+  await expect(closed).toContainText(
+    'We kept the English ones and noted the rest.'
+  );
+  await compareThemes(page, 'workspace-closed-stage', closed);
+  // ... and on the stage in the plan.
+  await room.getByRole('tab', { name: 'Plan' }).click();
+  await panel
+    .getByRole('button', { name: /Explore the reviews/ })
+    .first()
+    .click();
+  await expect(
+    panel.getByRole('definition').filter({ hasText: 'three languages' })
+  ).toBeVisible();
 
   expect(errors).toEqual([]);
 });
