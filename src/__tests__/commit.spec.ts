@@ -29,17 +29,29 @@ import { taskInfo as task } from './taskinfo';
 
 const trans = nullTranslator.load('nerdup_lab');
 
-function fakePanel(dirty: boolean) {
+function fakePanel(dirty: boolean, metadata: Record<string, unknown> = {}) {
   const save = jest.fn(async () => undefined);
+  const model = {
+    dirty,
+    metadata: { ...metadata },
+    getMetadata(key: string) {
+      return this.metadata[key];
+    },
+    setMetadata(key: string, value: unknown) {
+      this.metadata[key] = value;
+      this.dirty = true;
+    }
+  };
   return {
     panel: {
       context: {
         path: 'work/a.ipynb',
-        model: { dirty },
+        model,
         contentsModel: {},
         save
       }
     } as any,
+    model,
     save
   };
 }
@@ -163,7 +175,8 @@ describe('commitSnapshot', () => {
     // The server's answers to the commits, in order.
     answers = [];
     server = fakeServer({
-      'POST /groups/4/snapshots': (call: ICall) => answers.shift()!(call)
+      'POST /groups/4/snapshots': (call: ICall) => answers.shift()!(call),
+      'POST /groups/7/snapshots': (call: ICall) => answers.shift()!(call)
     });
     notices = {
       success: jest.spyOn(Notification, 'success').mockReturnValue('n'),
@@ -302,6 +315,52 @@ describe('commitSnapshot', () => {
       expect(notices.success).not.toHaveBeenCalled();
     }
   );
+
+  it('records the group and task in the notebook before saving it', async () => {
+    const { panel, model, save } = fakePanel(false);
+    let saved: any = null;
+    save.mockImplementation(async () => {
+      saved = { ...(model.metadata.nerdup as object) };
+    });
+    answers.push(() => ({ status: 201, body: SNAPSHOT }));
+    const { done } = await open(panel, {
+      tasks: async () => [task(8, { notebooks: ['work/a.ipynb'] })]
+    });
+    await act(() => dialogButton('Commit')!.click());
+    expect((await done)?.id).toBe(12);
+    expect(saved).toEqual({
+      version: 1,
+      group: 4,
+      task: 8,
+      notebook_id: expect.stringMatching(/^[0-9a-f]{32}$/)
+    });
+  });
+
+  it("commits into the group the notebook's record names, not the sidebar's", async () => {
+    const record = {
+      version: 1,
+      group: 7,
+      task: 9,
+      notebook_id: 'ab'.repeat(16)
+    };
+    const { panel, model } = fakePanel(false, { nerdup: record });
+    answers.push(() => ({ status: 201, body: { ...SNAPSHOT, group_id: 7 } }));
+    const seen: number[] = [];
+    const { done } = await open(panel, {
+      groupRef: async id => ({ id, title: 'Record club' }),
+      tasks: async id => {
+        seen.push(id);
+        return [task(8), task(9)];
+      }
+    });
+    expect(dialog()!.textContent).toContain('Record club');
+    await act(() => dialogButton('Commit')!.click());
+    await done;
+    expect(seen).toEqual([7]);
+    expect(commits()[0].path).toBe('/groups/7/snapshots');
+    expect(commits()[0].body.task_id).toBe(9);
+    expect(model.metadata.nerdup).toEqual(record);
+  });
 
   it('shows a failed save of the notebook in the dialog too', async () => {
     const { panel, save } = fakePanel(true);

@@ -18,6 +18,27 @@ function snap(id: number): ISnapshot {
 }
 
 describe('HistoryModel', () => {
+  it("follows the notebook's id: a rename keeps the history without a reload", async () => {
+    const fetchPage = jest.fn(
+      async (_g: number, _q: unknown): Promise<ISnapshotPage> => ({
+        items: [snap(2), snap(1)],
+        next: null
+      })
+    );
+    const model = new HistoryModel(fetchPage as any);
+    const id = 'ab'.repeat(16);
+    await model.setTarget(1, 'Untitled.ipynb', id);
+    expect(fetchPage.mock.calls[0][1]).toEqual({
+      notebook_id: id,
+      limit: 50,
+      before: null
+    });
+    await model.setTarget(1, 'eda.ipynb', id);
+    expect(model.path).toBe('eda.ipynb');
+    expect(model.items.map(s => s.id)).toEqual([2, 1]);
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+  });
+
   it('loads the first page for a notebook, then older pages', async () => {
     const fetchPage = jest.fn(
       async (

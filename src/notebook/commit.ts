@@ -5,9 +5,10 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { FormDialog } from '../components/FormDialog';
 import { GroupAPI, ITaskInfo } from '../dashboard/api';
 import { SnapshotAPI } from '../snapshots/api';
-import { CurrentGroup } from '../snapshots/currentgroup';
+import { CurrentGroup, IGroupRef } from '../snapshots/currentgroup';
 import { ISnapshot, OutputPolicy } from '../snapshots/types';
 import { commitErrorMessage, CommitDialogBody } from './commitdialog';
+import { readRecord, writeRecord } from './record';
 
 export { commitErrorMessage };
 
@@ -29,6 +30,13 @@ export interface ICommitDeps {
   commit?: typeof SnapshotAPI.commit;
   tasks?: (groupId: number) => Promise<ITaskInfo[]>;
   groupSettings?: typeof SnapshotAPI.settings;
+  groupRef?: (id: number) => Promise<IGroupRef>;
+}
+
+/** The id and title of the group a notebook's record names. */
+async function groupRef(id: number): Promise<IGroupRef> {
+  const g = await GroupAPI.group(id);
+  return { id: g.id, title: g.title };
 }
 
 /** The setting's value as the API spells it ("drop-large" is accepted too). */
@@ -69,9 +77,13 @@ export async function commitSnapshot(
   deps: ICommitDeps
 ): Promise<ISnapshot | null> {
   const { trans } = deps;
+  // The notebook's record names its group; the sidebar's selection only for one without.
+  const record = readRecord(panel.context.model);
   let group;
   try {
-    group = await deps.group.ensure();
+    group = record
+      ? await (deps.groupRef ?? groupRef)(record.group)
+      : await deps.group.ensure();
   } catch (error) {
     Notification.error(commitErrorMessage(error, trans), { autoClose: 8000 });
     return null;
@@ -90,9 +102,11 @@ export async function commitSnapshot(
     (deps.tasks ?? GroupAPI.tasks)(group.id).catch(() => [] as ITaskInfo[]),
     (deps.groupSettings ?? SnapshotAPI.settings)(group.id).catch(() => null)
   ]);
-  const linked = tasks.find(
-    t => t.status !== 'done' && (t.notebooks ?? []).includes(path)
-  );
+  const open = (id: number | undefined) =>
+    tasks.find(t => t.id === id && t.status !== 'done');
+  const linked =
+    open(record?.task) ??
+    tasks.find(t => t.status !== 'done' && (t.notebooks ?? []).includes(path));
   const groupId = group.id;
   // What the dialog's successful try committed.
   const made: { snapshot?: ISnapshot } = {};
@@ -107,6 +121,8 @@ export async function commitSnapshot(
     defaultTaskId: linked?.id ?? null,
     username: deps.username?.() ?? null,
     onCommit: async form => {
+      // The commit goes in the record: the next one follows it, whatever the sidebar shows.
+      writeRecord(panel.context.model, { group: groupId, task: form.taskId });
       if (panel.context.model.dirty || !panel.context.contentsModel) {
         await panel.context.save();
       }

@@ -15,6 +15,7 @@ import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
 import { GroupAPI } from '../dashboard/api';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
 import { editProfile } from '../notebook/profile';
+import { readRecord } from '../notebook/record';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { defaultRegistry } from '../snapshots/diff/renderers';
 import { HistoryModel } from '../snapshots/historymodel';
@@ -93,6 +94,8 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     // Task titles for the history: from the sidebar's group when it holds them, else
     // fetched once per group (and again after a commit, which may name a new task).
     const taskTitles = new Map<number, string>();
+    // Titles of the groups notebooks' records name (the sidebar may show another group).
+    const groupTitles = new Map<number, string>();
     let titlesOf: number | null = null;
     const rememberTasks = (force = false) => {
       for (const m of groups?.current?.milestones ?? []) {
@@ -115,7 +118,10 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
       model,
       trans,
       taskTitle: id => taskTitles.get(id),
-      groupTitle: () => current.group?.title ?? null,
+      groupTitle: () =>
+        model.groupId !== null && model.groupId !== current.group?.id
+          ? (groupTitles.get(model.groupId) ?? null)
+          : (current.group?.title ?? null),
       actions: {
         open: s => void opener.open(s),
         diff: (a, b) => opener.diff(a, b),
@@ -129,17 +135,42 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     // The history follows the notebook in focus and the current group; while the
     // panel is hidden it asks the server nothing and catches up when shown.
     let stale = false;
+    const watched = new WeakSet<object>();
     const follow = () => {
       rememberTasks();
       if (!panel.isVisible) {
         return;
       }
-      const path = tracker.currentWidget?.context.path ?? null;
-      const groupId = current.group?.id ?? null;
-      if (stale && groupId === model.groupId && path === model.path) {
+      const nb = tracker.currentWidget;
+      const path = nb?.context.path ?? null;
+      // The notebook's record decides (group and line of history); the sidebar's group
+      // only for a notebook without one.
+      const record = readRecord(nb?.context.model);
+      const groupId = record?.group ?? current.group?.id ?? null;
+      const notebookId = record?.notebook_id ?? null;
+      if (groupId !== null && !groupTitles.has(groupId)) {
+        groupTitles.set(groupId, '');
+        void GroupAPI.group(groupId)
+          .then(g => {
+            groupTitles.set(groupId, g.title);
+            panel.update();
+          })
+          .catch(() => groupTitles.delete(groupId));
+      }
+      if (nb && !watched.has(nb)) {
+        watched.add(nb);
+        nb.context.pathChanged.connect(() => follow());
+        nb.context.model.metadataChanged.connect(() => follow());
+      }
+      if (
+        stale &&
+        groupId === model.groupId &&
+        path === model.path &&
+        notebookId === model.notebookId
+      ) {
         void model.refresh();
       } else {
-        void model.setTarget(groupId, path);
+        void model.setTarget(groupId, path, notebookId);
       }
       stale = false;
     };
@@ -176,9 +207,14 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
       if (snapshot.task_id !== null && !taskTitles.has(snapshot.task_id)) {
         rememberTasks(true);
       }
-      if (snapshot.path === model.path) {
+      if (
+        snapshot.path === model.path ||
+        (snapshot.notebook_id !== undefined &&
+          snapshot.notebook_id === model.notebookId)
+      ) {
         void model.refresh();
       }
+      follow();
       void groups?.refresh();
     };
 

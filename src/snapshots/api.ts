@@ -60,6 +60,8 @@ export namespace SnapshotAPI {
   }
 
   export interface IHistoryQuery {
+    /** One notebook's history across renames (its record's id); path is then ignored. */
+    notebook_id?: string;
     path?: string;
     author?: string;
     task_id?: number;
@@ -77,6 +79,7 @@ export namespace SnapshotAPI {
       `groups/${groupId}/snapshots`,
       {
         query: {
+          notebook_id: query.notebook_id,
           path: query.path,
           author: query.author,
           task_id: query.task_id,

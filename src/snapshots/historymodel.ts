@@ -22,6 +22,10 @@ export class HistoryModel {
   get path(): string | null {
     return this._path;
   }
+  /** The notebook id the history follows (its record), or null: by path. */
+  get notebookId(): string | null {
+    return this._notebookId;
+  }
   get items(): readonly ISnapshot[] {
     return this._items;
   }
@@ -55,12 +59,30 @@ export class HistoryModel {
   }
 
   /** Show the history of `path` in group `groupId` (either may be null: nothing to show). */
-  async setTarget(groupId: number | null, path: string | null): Promise<void> {
-    if (groupId === this._groupId && path === this._path) {
+  async setTarget(
+    groupId: number | null,
+    path: string | null,
+    notebookId: string | null = null
+  ): Promise<void> {
+    if (
+      groupId === this._groupId &&
+      path === this._path &&
+      notebookId === this._notebookId
+    ) {
       return;
     }
+    const sameLine =
+      notebookId !== null &&
+      notebookId === this._notebookId &&
+      groupId === this._groupId;
     this._groupId = groupId;
     this._path = path;
+    this._notebookId = notebookId;
+    if (sameLine) {
+      // A rename: the same history under the new name, nothing to reload from scratch.
+      this._changed.emit();
+      return;
+    }
     this._items = [];
     this._next = null;
     this._selected = [];
@@ -93,14 +115,24 @@ export class HistoryModel {
   private async _load(before: number | null): Promise<void> {
     const groupId = this._groupId;
     const path = this._path;
+    const notebookId = this._notebookId;
     if (groupId === null || path === null) {
       return;
     }
     this._loading = true;
     this._changed.emit();
     try {
-      const page = await this.fetchPage(groupId, { path, limit: 50, before });
-      if (groupId !== this._groupId || path !== this._path) {
+      const page = await this.fetchPage(
+        groupId,
+        notebookId !== null
+          ? { notebook_id: notebookId, limit: 50, before }
+          : { path, limit: 50, before }
+      );
+      if (
+        groupId !== this._groupId ||
+        notebookId !== this._notebookId ||
+        (notebookId === null && path !== this._path)
+      ) {
         return; // the target changed while this page was on its way
       }
       this._items =
@@ -120,6 +152,7 @@ export class HistoryModel {
 
   private _groupId: number | null = null;
   private _path: string | null = null;
+  private _notebookId: string | null = null;
   private _items: ISnapshot[] = [];
   private _next: number | null = null;
   private _selected: number[] = [];

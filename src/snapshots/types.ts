@@ -16,6 +16,8 @@ export interface ISnapshot {
   message: string;
   task_id: number | null;
   path: string;
+  /** The notebook's line of history (its record's id, else derived from group and path). */
+  notebook_id?: string;
   policy: OutputPolicy | string;
   content_hash: string;
   nbformat?: string;
