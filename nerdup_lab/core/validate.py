@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 from .errors import InvalidInput, NerdUpError
 from .paths import path_problem
+from .users import username_problem
 
 Parser = Callable[[Any], Any]
 
@@ -294,4 +295,6 @@ def check_json(value: Any, what: str, *, by_field: bool = False) -> None:
 def username(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > 255:
         raise ValueError("Must be a user name.")
+    if username_problem(value):
+        raise ValueError("Must be a user name without NUL or control characters.")
     return value.strip()

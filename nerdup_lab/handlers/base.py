@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, ClassVar
 
 from jupyter_core.utils import ensure_async
@@ -204,11 +205,20 @@ class NerdUpHandler(ExtensionHandlerMixin, APIHandler):
             return
         super()._handle_request_exception(e)
 
+    def without_server_paths(self, message: str) -> str:
+        """`message` (often a contents manager's) without this server's absolute paths:
+        the root directory becomes the workspace, any other absolute path is cut."""
+        root = str(getattr(self.settings.get("contents_manager"), "root_dir", "") or "")
+        if root and root != "/":
+            message = message.replace(root.rstrip("/") + "/", "").replace(root, "")
+        return re.sub(r"(?<![\w.])/(?:[^\s/:'\"]+/)+[^\s:'\"]*", "<path>", message)
+
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         self.set_header("Content-Type", "application/json")
         reason = self._reason or "Error"
         exc = kwargs.get("exc_info", (None, None, None))[1]
         message = exc.log_message if isinstance(exc, HTTPError) and exc.log_message else reason
+        message = self.without_server_paths(str(message))
         if status_code >= 500:
             message = "The nerdup server hit an internal error; the server log has the details."
         code = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "bad_method"}

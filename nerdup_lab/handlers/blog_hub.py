@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from ..backend.hub import ServiceRefused
+from .download import filename_of
 
 if TYPE_CHECKING:
     from .base import NerdUpHandler
@@ -39,7 +40,7 @@ def unpack(data: bytes, media_type: str, disposition: str) -> tuple[str, dict[st
                     files[inner] = archive.read(name)
         main = next(n for n in files if n.endswith(".md") and "/" not in n)
         return main, files
-    name = disposition.split("filename=")[-1].strip('"') or "post.html"
+    name = filename_of(disposition, "post.html")
     return name, {name: data}
 
 

@@ -10,6 +10,7 @@ from tornado.web import authenticated
 
 from ..core.errors import InvalidInput
 from .blog_hub import fetch_post
+from .download import content_disposition
 from .resource import ResourceHandler
 from .workspace import target_dir, write_files
 
@@ -54,7 +55,7 @@ class BlogPostHandler(ResourceHandler):
         post = await self.backend.export_blog_post(self.caller, sid, self._query_options())
         name, media_type, data = post.download()
         self.set_header("Content-Type", media_type)
-        self.set_header("Content-Disposition", f'attachment; filename="{name}"')
+        self.set_header("Content-Disposition", content_disposition(name))
         self.finish(data, set_content_type=media_type)
 
     @authenticated
@@ -85,5 +86,5 @@ class ReportHandler(ResourceHandler):
         gid = self.path_id(group_id, "group")
         html = await self.backend.group_report(self.caller, gid)
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.set_header("Content-Disposition", f'attachment; filename="group-{gid}-report.html"')
+        self.set_header("Content-Disposition", content_disposition(f"group-{gid}-report.html"))
         self.finish(html, set_content_type="text/html; charset=utf-8")

@@ -13,6 +13,7 @@ from tornado.web import authenticated
 
 from ..core.errors import Conflict, InvalidInput, Unavailable
 from ..core.snapshots.service import restore_name
+from .download import content_disposition
 from .snapshots import SnapshotHandlerBase
 
 
@@ -176,6 +177,6 @@ class ExportGitHandler(SnapshotHandlerBase):
         author = None if whole else (self.query_text("author") or self.caller.username)
         data = await self.backend.export_git_archive(self.caller, gid, author)
         name = f"group-{gid}" + ("" if author is None else f"-{author}")
-        self.set_header("Content-Disposition", f'attachment; filename="{name}.tar.gz"')
+        self.set_header("Content-Disposition", content_disposition(f"{name}.tar.gz"))
         # APIHandler.finish sets the content type, JSON unless told otherwise.
         self.finish(data, set_content_type="application/gzip")

@@ -72,7 +72,8 @@ class SnapshotHandlerBase(ResourceHandler):
             if err.status_code == 404:
                 raise NotFound(f"There is no file {path} in your workspace.") from err
             raise InvalidInput(
-                f"{path} cannot be read as a notebook: {err.log_message}",
+                f"{path} cannot be read as a notebook: "
+                f"{self.without_server_paths(str(err.log_message or err.reason or ''))}",
                 fields={"path": "unreadable"},
             ) from err
         text: str = model["content"]

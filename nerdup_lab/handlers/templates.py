@@ -15,6 +15,7 @@ from tornado.web import authenticated
 
 from ..core import templates
 from ..core.errors import InvalidInput, NotFound
+from .download import content_disposition
 from .resource import ResourceHandler
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
@@ -56,7 +57,7 @@ class PlanExportHandler(ResourceHandler):
         if fmt == "json":
             self.send(template)
             return
-        self.set_header("Content-Disposition", f'attachment; filename="group-{gid}-plan.yaml"')
+        self.set_header("Content-Disposition", content_disposition(f"group-{gid}-plan.yaml"))
         # APIHandler.finish sets the content type (JSON unless told otherwise).
         self.finish(
             templates.dump_yaml(template), set_content_type="application/yaml; charset=utf-8"
