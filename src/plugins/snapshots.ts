@@ -15,7 +15,8 @@ import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
 import { GroupAPI } from '../dashboard/api';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
 import { editProfile } from '../notebook/profile';
-import { readRecord } from '../notebook/record';
+import { readRecord, writeRecord } from '../notebook/record';
+import { ensureTaskNotebook } from '../notebook/tasknotebook';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { defaultRegistry } from '../snapshots/diff/renderers';
 import { HistoryModel } from '../snapshots/historymodel';
@@ -69,11 +70,14 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
 
     // The user's own default; null (not set) lets the group's policy apply.
     let defaultPolicy: OutputPolicy | null = null;
+    let taskFolder = '{group}/';
     if (settingRegistry) {
       void settingRegistry
         .load(SETTINGS_ID)
         .then(settings => {
           const read = () => {
+            const folder = settings.get('taskNotebookFolder').composite;
+            taskFolder = typeof folder === 'string' ? folder : taskFolder;
             const own = settings.get('defaultOutputPolicy').user;
             defaultPolicy = own === undefined ? null : normalisePolicy(own);
           };
@@ -268,6 +272,57 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
         opener.restore(await opener.snapshot(Number(args.id)))
     });
 
+    app.commands.addCommand(CommandIDs.openTaskNotebook, {
+      label: trans.__('Open my notebook'),
+      caption: trans.__(
+        "Open your notebook for this task (made in the group's folder the first time)"
+      ),
+      execute: async args => {
+        const groupId = Number(args.groupId);
+        const taskId = Number(args.taskId);
+        const { path } = await ensureTaskNotebook(groupId, taskId, {
+          contents: app.serviceManager.contents,
+          folder: taskFolder
+        });
+        const widget = await app.commands.execute('docmanager:open', {
+          path
+        });
+        // A notebook made before, or by hand: record group and task if it has none.
+        const nb = tracker.find(w => w.context.path === path);
+        if (nb && !readRecord(nb.context.model)) {
+          await nb.context.ready;
+          writeRecord(nb.context.model, { group: groupId, task: taskId });
+          await nb.context.save();
+        }
+        follow();
+        return widget;
+      }
+    });
+    app.commands.addCommand(CommandIDs.linkNotebook, {
+      label: trans.__('Link notebook to the group'),
+      caption: trans.__(
+        'Record the group (and task) in this notebook: its commits go there'
+      ),
+      execute: async args => {
+        const path = typeof args.path === 'string' ? args.path : null;
+        const nb = path
+          ? tracker.find(w => w.context.path === path)
+          : tracker.currentWidget;
+        if (!nb) {
+          return null;
+        }
+        await nb.context.ready;
+        const task =
+          args.taskId === undefined ? undefined : Number(args.taskId);
+        const record = writeRecord(nb.context.model, {
+          group: Number(args.groupId),
+          task
+        });
+        await nb.context.save();
+        follow();
+        return record;
+      }
+    });
     app.commands.addCommand(CommandIDs.editProfile, {
       label: trans.__('Edit my profile (name and colour)'),
       caption: trans.__(

@@ -1,0 +1,88 @@
+import { ensureTaskNotebook, slug } from '../notebook/tasknotebook';
+import { readRecord } from '../notebook/record';
+import { taskInfo as task } from './taskinfo';
+
+/** A contents manager over a map of path -> model. */
+function fakeContents(files: Record<string, any> = {}) {
+  const saved: string[] = [];
+  return {
+    files,
+    saved,
+    get: async (path: string) => {
+      if (!(path in files)) {
+        throw new Error('404');
+      }
+      return files[path];
+    },
+    save: async (path: string, model: any) => {
+      saved.push(path);
+      files[path] = { ...model, path };
+      return files[path];
+    }
+  };
+}
+
+const group = async (id: number) =>
+  ({ id, title: 'Pandas Basics (Dec)' }) as any;
+
+describe('Open my notebook', () => {
+  it('slugs titles for folders and files', () => {
+    expect(slug('Pandas Basics (Dec)', 'g')).toBe('pandas-basics-dec');
+    expect(slug('Épluchage des données', 'g')).toBe('epluchage-des-donnees');
+    expect(slug('***', 'task-3')).toBe('task-3');
+  });
+
+  it("makes the notebook in the group's folder with the record", async () => {
+    const contents = fakeContents();
+    const made = await ensureTaskNotebook(4, 8, {
+      contents: contents as any,
+      folder: '{group}/',
+      group,
+      tasks: async () => [task(8, { title: 'Load the data' })]
+    });
+    expect(made).toEqual({
+      path: 'pandas-basics-dec/load-the-data.ipynb',
+      created: true
+    });
+    expect(contents.saved).toEqual([
+      'pandas-basics-dec',
+      'pandas-basics-dec/load-the-data.ipynb'
+    ]);
+    const nb = contents.files['pandas-basics-dec/load-the-data.ipynb'].content;
+    const record = readRecord({
+      getMetadata: k => nb.metadata[k],
+      setMetadata: () => undefined
+    });
+    expect(record).toMatchObject({ version: 1, group: 4, task: 8 });
+    expect(record?.notebook_id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("copies the task's starter notebook, and opens an existing one as it is", async () => {
+    const starter = {
+      cells: [{ cell_type: 'markdown', source: '# Start', metadata: {} }],
+      metadata: { kernelspec: { name: 'python3' } },
+      nbformat: 4,
+      nbformat_minor: 5
+    };
+    const contents = fakeContents({
+      'plan/start.ipynb': { type: 'notebook', content: starter }
+    });
+    const deps = {
+      contents: contents as any,
+      folder: 'work/{group}',
+      group,
+      tasks: async () => [
+        task(8, { title: 'EDA', notebooks: ['plan/start.ipynb'] })
+      ]
+    };
+    const first = await ensureTaskNotebook(4, 8, deps);
+    expect(first.path).toBe('work/pandas-basics-dec/eda.ipynb');
+    const nb = contents.files[first.path].content;
+    expect(nb.cells).toEqual(starter.cells);
+    expect(nb.metadata.kernelspec).toEqual({ name: 'python3' });
+    expect(nb.metadata.nerdup.task).toBe(8);
+    expect(starter.metadata).not.toHaveProperty('nerdup');
+    const again = await ensureTaskNotebook(4, 8, deps);
+    expect(again).toEqual({ path: first.path, created: false });
+  });
+});
