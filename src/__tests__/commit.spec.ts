@@ -88,7 +88,7 @@ describe('commit helpers', () => {
     expect(formatBytes(256 * 1024)).toBe('256 kB');
   });
 
-  it('lists my open tasks first and done tasks last', () => {
+  it('lists only open tasks, mine first', () => {
     const sorted = taskChoices(
       [
         task(1, { status: 'done', claimed_by: ['ada'] }),
@@ -97,7 +97,7 @@ describe('commit helpers', () => {
       ],
       'ada'
     );
-    expect(sorted.map(t => t.id)).toEqual([3, 2, 1]);
+    expect(sorted.map(t => t.id)).toEqual([3, 2]);
   });
 
   it('shows a refusal naming a field next to that field, any other at the top', () => {
@@ -360,6 +360,37 @@ describe('commitSnapshot', () => {
     expect(commits()[0].path).toBe('/groups/7/snapshots');
     expect(commits()[0].body.task_id).toBe(9);
     expect(model.metadata.nerdup).toEqual(record);
+  });
+
+  it('says "Progress on <task>" for an empty message and offers to mark the task done', async () => {
+    const { panel } = fakePanel(false);
+    answers.push(call => ({
+      status: 201,
+      body: { ...SNAPSHOT, task_id: call.body.task_id }
+    }));
+    const markDone = jest.fn(async () => undefined);
+    const taskDone = jest.fn();
+    const { done } = await open(panel, {
+      markDone,
+      taskDone,
+      tasks: async () => [
+        task(8, { title: 'Clean prices', notebooks: ['work/a.ipynb'] }),
+        task(5, { status: 'done' })
+      ]
+    });
+    const options = [...field<HTMLSelectElement>('Task').options].map(
+      o => o.value
+    );
+    expect(options).toEqual(['', '8']);
+    await act(() => dialogButton('Commit')!.click());
+    await done;
+    expect(commits()[0].body.message).toBe('Progress on Clean prices');
+    const actions = notices.success.mock.calls[0][1].actions;
+    const mark = actions.find((a: any) => a.label === 'Mark the task done');
+    expect(mark).toBeDefined();
+    await act(async () => mark.callback());
+    expect(markDone).toHaveBeenCalledWith(8);
+    expect(taskDone).toHaveBeenCalledWith(8);
   });
 
   it('shows a failed save of the notebook in the dialog too', async () => {

@@ -1,6 +1,9 @@
 import { Dialog, Notification } from '@jupyterlab/apputils';
 import { NotebookPanel } from '@jupyterlab/notebook';
+import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
+
+import { requestAPI } from '../api';
 
 import { FormDialog } from '../components/FormDialog';
 import { GroupAPI, ITaskInfo } from '../dashboard/api';
@@ -31,6 +34,9 @@ export interface ICommitDeps {
   tasks?: (groupId: number) => Promise<ITaskInfo[]>;
   groupSettings?: typeof SnapshotAPI.settings;
   groupRef?: (id: number) => Promise<IGroupRef>;
+  markDone?: (taskId: number) => Promise<void>;
+  /** Called once a task was marked done from the notice (refreshes the sidebar). */
+  taskDone?: (taskId: number) => void;
 }
 
 /** The id and title of the group a notebook's record names. */
@@ -138,14 +144,39 @@ export async function commitSnapshot(
   if (!committed || !made.snapshot) {
     return null;
   }
-  return announce(made.snapshot, path, deps);
+  const task = tasks.find(
+    t => t.id === made.snapshot?.task_id && t.status !== 'done'
+  );
+  return announce(made.snapshot, path, deps, task ?? null);
+}
+
+/** Mark a task done (PATCH with the version just read, so nobody's edit is lost). */
+export async function markTaskDone(
+  taskId: number,
+  settings?: ServerConnection.ISettings
+): Promise<void> {
+  const current = await requestAPI<{ version: number }>(
+    `tasks/${taskId}`,
+    {},
+    settings
+  );
+  await requestAPI(
+    `tasks/${taskId}`,
+    {
+      method: 'PATCH',
+      body: { status: 'done' },
+      headers: { 'If-Match': `"${current.version}"` }
+    },
+    settings
+  );
 }
 
 /** After a commit: refresh what shows it, and say so with a link to the snapshot. */
 function announce(
   snapshot: ISnapshot,
   path: string,
-  deps: ICommitDeps
+  deps: ICommitDeps,
+  openTask: ITaskInfo | null
 ): ISnapshot {
   const { trans } = deps;
   deps.committed?.(snapshot);
@@ -166,7 +197,28 @@ function announce(
           label: trans.__('Open snapshot'),
           caption: trans.__('Open the snapshot read-only'),
           callback: () => deps.openSnapshot(snapshot)
-        }
+        },
+        ...(openTask
+          ? [
+              {
+                label: trans.__('Mark the task done'),
+                caption: trans.__('Mark "%1" done', openTask.title),
+                callback: () => {
+                  void (deps.markDone ?? markTaskDone)(openTask.id).then(
+                    () => deps.taskDone?.(openTask.id),
+                    error =>
+                      Notification.error(
+                        trans.__(
+                          'The task is not marked done: %1',
+                          error instanceof Error ? error.message : String(error)
+                        ),
+                        { autoClose: 8000 }
+                      )
+                  );
+                }
+              }
+            ]
+          : [])
       ]
     }
   );

@@ -107,17 +107,28 @@ export function policyLabel(
   }
 }
 
-/** Open tasks first (mine before others), done ones last; titles for the picker. */
+/** Only open tasks, mine (claimed or owned) first; titles for the picker. */
 export function taskChoices(
   tasks: ITaskInfo[],
   username?: string | null
 ): ITaskInfo[] {
   const rank = (t: ITaskInfo) =>
-    (t.status === 'done' ? 2 : 0) +
-    (username && (t.owner === username || t.claimed_by.includes(username))
+    username && (t.owner === username || t.claimed_by.includes(username))
       ? 0
-      : 1);
-  return [...tasks].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+      : 1;
+  return tasks
+    .filter(t => t.status !== 'done')
+    .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+}
+
+/** The message of a commit left empty: "Progress on <task>" when it names a task. */
+export function defaultMessage(
+  taskId: number | null,
+  tasks: ITaskInfo[],
+  trans: TranslationBundle
+): string {
+  const task = tasks.find(t => t.id === taskId);
+  return task ? trans.__('Progress on %1', task.title) : '';
 }
 
 function CommitForm(props: {
@@ -158,7 +169,10 @@ function CommitForm(props: {
           className="jp-mod-styled jp-NerdUp-commitMessage"
           rows={3}
           value={value.message}
-          placeholder={trans.__('What did you do? (e.g. "cleaned the prices")')}
+          placeholder={
+            defaultMessage(value.taskId, options.tasks, trans) ||
+            trans.__('What did you do? (e.g. "cleaned the prices")')
+          }
           onChange={e => onChange({ ...value, message: e.target.value })}
         />
         <FieldError
@@ -231,7 +245,14 @@ export class CommitDialogBody
   }
 
   getValue(): ICommitForm {
-    return { ...this._value, message: this._value.message.trim() };
+    const message =
+      this._value.message.trim() ||
+      defaultMessage(
+        this._value.taskId,
+        this.options.tasks,
+        this.options.trans
+      );
+    return { ...this._value, message };
   }
 
   /** What the server refused of the last try, shown in the dialog. */

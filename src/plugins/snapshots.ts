@@ -240,6 +240,7 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
           defaultPolicy: () => defaultPolicy,
           username: () => groups?.username ?? null,
           committed,
+          taskDone: () => void groups?.refresh(),
           openSnapshot: s => void opener.open(s)
         });
       }
