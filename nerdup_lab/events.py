@@ -27,8 +27,25 @@ def register_schemas(event_logger: Any) -> None:
     event_logger.register_event_schema(schema_path(*ACTIVITY_SCHEMA_FILE))
 
 
-def activity_event(activity: dict[str, Any]) -> dict[str, Any]:
-    """The event payload of a stored activity (as `core.activity.to_json` gives it)."""
+def activity_event(activity: dict[str, Any], *, ids_only: bool = False) -> dict[str, Any]:
+    """The event payload of a stored activity (as `core.activity.to_json` gives it).
+
+    `ids_only` for a members-only group on a bus every user of the server hears (the
+    embedded one): no summary (it holds titles and texts) and of the subject only its
+    integer `*_id` fields; a member's lab fetches the rest over REST, which checks."""
+    if ids_only:
+        subject = activity.get("subject") or {}
+        return {
+            "group_id": activity["group_id"],
+            "activity_id": activity["id"],
+            "kind": activity["kind"],
+            "actor": activity["actor"],
+            "subject": {
+                k: v
+                for k, v in subject.items()
+                if k.endswith("_id") and isinstance(v, int) and not isinstance(v, bool)
+            },
+        }
     return {
         "group_id": activity["group_id"],
         "activity_id": activity["id"],

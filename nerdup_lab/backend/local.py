@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,6 +19,7 @@ from ..config import NerdUp
 from ..core import activity, migrate
 from ..core.db import Database, storage_name
 from ..core.errors import Conflict
+from ..core.models import Group
 from ..core.users import ensure_user
 from ..events import ACTIVITY_SCHEMA_ID, activity_event
 from .base import Caller
@@ -30,10 +32,23 @@ from .plan_ops import PlanOperations
 T = TypeVar("T")
 
 
+def _members_only(session: Any, group_ids: set[int]) -> set[int]:
+    """Which of `group_ids` only their members may see (a group gone in this very
+    transaction counts as such: its events carry ids only)."""
+    if not group_ids:
+        return set()
+    query = select(Group.id).where(Group.id.in_(group_ids), Group.visibility == "open")
+    return group_ids - set(session.scalars(query))
+
+
 class LocalBackend(
     SnapshotOperations, PlanOperations, RhythmOperations, TemplateOperations, HubGroupOperations
 ):
     mode = "embedded"
+
+    # The embedded bus is heard by every user of this server, so a members-only group's
+    # events carry ids only; the hub service's stream checks each reader and sends all.
+    private_events_ids_only = True
 
     def __init__(
         self,
@@ -72,6 +87,9 @@ class LocalBackend(
                     ensure_user(session, caller.username, caller.display_name)
                 result = fn(session, caller.username, *args)
                 recorded = [activity.to_json(a) for a in activity.pending(session)]
+                hidden = _members_only(session, {item["group_id"] for item in recorded})
+                for item in recorded:
+                    item["members_only"] = item["group_id"] in hidden
         except (StaleDataError, IntegrityError) as err:
             # Two writes raced past the version check (or both inserted the same
             # membership, claim or vote): the later one loses, as with a stale If-Match.
@@ -104,7 +122,11 @@ class LocalBackend(
         if self.event_logger is None:
             return
         try:
-            self.event_logger.emit(schema_id=ACTIVITY_SCHEMA_ID, data=activity_event(recorded))
+            # Every user of this server hears the bus: a members-only group's event
+            # carries ids only (see events.activity_event).
+            private = self.private_events_ids_only and bool(recorded.get("members_only"))
+            event = activity_event(recorded, ids_only=private)
+            self.event_logger.emit(schema_id=ACTIVITY_SCHEMA_ID, data=event)
         except Exception:  # a live-update hiccup must never undo a stored change
             self.log.exception("nerdup: could not emit activity %s", recorded.get("id"))
 

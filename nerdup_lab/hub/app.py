@@ -39,6 +39,7 @@ class HubService:
         # The backend announces each stored activity through the same `emit` call it
         # makes on jupyter-server's EventLogger in embedded mode.
         self.backend.event_logger = self.stream
+        self.backend.private_events_ids_only = False  # the stream filters per reader
         is_pg = make_url(config.db_url).get_backend_name() == "postgresql"
         self.fanout = PgFanout(config.db_url, self.stream, log) if is_pg else None
         self.identity = HubTokenIdentityProvider(log=log)
