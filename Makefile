@@ -10,6 +10,12 @@ BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(PATH)
 
 STAMP := $(VENV)/.nerdup-deps
+# The frontend is rebuilt only when its sources changed since the last build.
+BUILD_STAMP := lib/.nerdup-built
+FRONTEND_SOURCES := $(shell find src style schema -type f 2>/dev/null) package.json tsconfig.json \
+  install.json
+# Where `make lab` serves notebooks from: a folder of its own, not the source tree.
+LAB_DIR ?= $(CURDIR)/lab-workspace
 UI_STAMP := tests/ui/node_modules/.nerdup-deps
 HUB_STAMP := hub/node_modules/.nerdup-deps
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
@@ -20,11 +26,13 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 LAB_ARGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 lab: install
+	mkdir -p "$(LAB_DIR)"
 	jupyter nerdup demo --if-empty
-	jupyter lab $(LAB_ARGS)
+	jupyter lab $(LAB_ARGS) --ServerApp.root_dir="$(LAB_DIR)"
 
-# Python dependencies and the package in development mode; the frontend is rebuilt every
-# time (a few seconds) so `make lab` always serves the current source.
+# Python dependencies and the package in development mode; the frontend is rebuilt when a
+# file of src/, style/ or schema/ changed since the last build, so `make lab` always serves
+# the current source and restarts at once when nothing changed.
 install: $(STAMP) build
 
 $(STAMP): pyproject.toml package.json
@@ -41,8 +49,11 @@ $(STAMP): pyproject.toml package.json
 	jupyter server extension enable nerdup_lab --sys-prefix
 	touch $@
 
-build: $(STAMP)
+build: $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(STAMP) $(FRONTEND_SOURCES)
 	jlpm build
+	touch $@
 
 lint: install
 	ruff check
