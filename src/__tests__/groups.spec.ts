@@ -93,6 +93,15 @@ describe('GroupsModel', () => {
     expect(await state.fetch(STATE_KEY)).toEqual({ currentGroupId: null });
   });
 
+  it('keeps the group the user opened while it was starting', async () => {
+    const server = groupServer();
+    const model = modelOn(server);
+    const starting = model.start(); // on its own it opens my first group, 1
+    await model.select(2);
+    await starting;
+    expect(model.currentId).toBe(2);
+  });
+
   it('searches the directory', async () => {
     const server = groupServer();
     const model = modelOn(server);

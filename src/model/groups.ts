@@ -186,7 +186,12 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
         remembered = null;
       }
     }
+    const chosen = this._choices;
     await Promise.all([this.refreshMe(), this.refreshDirectory()]);
+    if (this._choices !== chosen) {
+      // The user opened a group (or the directory) while this loaded: that choice stays.
+      return;
+    }
     const mine = this.myGroups.map(g => g.id);
     const candidates = [remembered, this._defaultGroupId, mine[0] ?? null];
     const pick = candidates.find(
@@ -237,6 +242,9 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
     groupId: number | null,
     options: { remember?: boolean } = {}
   ): Promise<void> {
+    if (options.remember !== false) {
+      this._choices++;
+    }
     if (groupId !== this._currentId) {
       this._currentId = groupId;
       this._lastActivityId = this.current?.activity[0]?.id ?? null;
@@ -517,6 +525,8 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   private _again = false;
   private _touched = new Set<number>();
   private _eventTimer: ReturnType<typeof setTimeout> | null = null;
+  /** How many times the user chose a group (or the directory): start() keeps their choice. */
+  private _choices = 0;
   private _retryDelayMs: number;
   private _retryTimer: ReturnType<typeof setTimeout> | null = null;
   private _retries = 0;

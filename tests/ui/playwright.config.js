@@ -12,6 +12,11 @@ const baseURL = `http://localhost:${port}`;
 module.exports = {
   ...baseConfig,
   timeout: 90000,
+  // Web-first assertions wait up to 15 s (Playwright's default is 5 s): on a loaded 2-core CI
+  // machine one write through the lab server and the sidebar's re-render took longer than 5 s
+  // (rhythm.spec's stale-save conflict). A wait on a condition, never a sleep: a passing
+  // assertion returns as soon as it holds.
+  expect: { timeout: 15000 },
   retries: 0,
   testIgnore: /hub\.spec\.ts$/, // its own project: playwright.hub.config.js
   workers: 1,

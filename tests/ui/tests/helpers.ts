@@ -57,6 +57,19 @@ export async function openGroup(
 ): Promise<{ sidebar: Locator; view: Locator }> {
   await openSidebar(page);
   const sidebar = page.locator('#nerdup-sidebar');
+  // The sidebar's first load ends on the remembered (or the user's first) group, or on
+  // the directory: wait until it has ended (nothing loading, a group or the directory
+  // shown), so no card is clicked that the load then replaces.
+  await expect(
+    sidebar
+      .locator('.jp-NerdUp-panel[aria-busy="false"]')
+      .locator('.jp-NerdUp-cards, .jp-NerdUp-groupView')
+      .first()
+  ).toBeVisible();
+  const back = sidebar.getByRole('button', { name: 'Back to all groups' });
+  if (await back.isVisible()) {
+    await back.click();
+  }
   await sidebar
     .locator('.jp-NerdUp-cards')
     .getByRole('button', { name: title, exact: true })

@@ -127,14 +127,12 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     const other = await otherContext.newPage();
     await other.goto(page.url());
     await other.waitForSelector('#jupyterlab-splash', { state: 'detached' });
-    await other
-      .locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]')
-      .click({ timeout: 30000 });
+    await other.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
     // A fresh browser is another (anonymous) user: they find the group and follow it.
     const otherSidebar = other.locator('#nerdup-sidebar');
     await otherSidebar
       .getByRole('button', { name: 'Follow House prices, autumn round' })
-      .click({ timeout: 15000 });
+      .click();
     await expect(
       otherSidebar.getByRole('heading', { name: 'House prices, autumn round' })
     ).toBeVisible();
@@ -156,9 +154,8 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await task.getByRole('button', { name: 'Done' }).click();
     await expect(bar).toHaveAttribute('aria-valuenow', '50');
     const changedAt = Date.now();
-    await expect(otherBar).toHaveAttribute('aria-valuenow', '50', {
-      timeout: 2000
-    });
+    // How soon it arrives is `make bench`'s business; here only that it does.
+    await expect(otherBar).toHaveAttribute('aria-valuenow', '50');
     console.log(`other tab updated after ${Date.now() - changedAt} ms`);
     await other.screenshot({ path: `${SHOTS}/sidebar-live-other-tab.png` });
     await otherContext.close();
@@ -186,7 +183,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     expect(committed.status()).toBe(201);
     await expect(
       view.getByRole('list', { name: 'Latest snapshots' })
-    ).toContainText('first look at the data', { timeout: 2000 });
+    ).toContainText('first look at the data');
 
     // The top of the group: header and the newcomer's catch-up card.
     await view.locator('.jp-NerdUp-groupHeader').scrollIntoViewIfNeeded();
