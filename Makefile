@@ -20,7 +20,7 @@ UI_STAMP := tests/ui/node_modules/.nerdup-deps
 HUB_STAMP := hub/node_modules/.nerdup-deps
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: lab install build test lint pytest hub-test jest ui-test chromium postgres bench hub clean
+.PHONY: lab install build test lint pytest hub-test jest ui-test chromium postgres bench hub clean test-stress
 
 # Containers and CI machines often run as root, which JupyterLab refuses without a flag.
 LAB_ARGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
@@ -109,6 +109,12 @@ ui-test: install chromium $(UI_STAMP) $(HUB_STAMP)
 	  test "$$(cat .exit-code)" = 0 && test "$$(cat .exit-code-hub)" = 0
 
 test: lint pytest hub-test jest ui-test
+
+# Not part of `make test`: the JupyterHub suite and both browser suites N times (N=5) with a
+# busy loop per core, then each test's failures and durations (scripts/stress.py).
+N ?= 5
+test-stress: install postgres chromium $(UI_STAMP) $(HUB_STAMP)
+	NERDUP_TEST_PG_URL=$(PG_URL) python scripts/stress.py -n $(N)
 
 bench: install postgres $(HUB_STAMP)
 	python bench/run.py
