@@ -204,7 +204,9 @@ export function quietRhythm(
   server.routes[`GET /groups/${groupId}/catchup`] = () => ({
     body: {
       group_id: groupId,
+      current_session: null,
       next_session: null,
+      last_session: null,
       recaps: [],
       unanswered: [],
       faq_count: 0

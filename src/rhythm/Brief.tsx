@@ -20,19 +20,23 @@ export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
   if (!brief) {
     return null;
   }
-  const last = brief.recaps[0];
+  const last = brief.last_session;
+  const now = brief.current_session;
+  const next = brief.next_session;
   return (
     <div className="jp-NerdUp-brief">
-      {brief.next_session && (
+      {now && (
+        <p className="jp-NerdUp-briefNow">
+          {trans.__('Session going on since %1', when(now.start))}
+          {now.agenda.length > 0 &&
+            ` · ${trans.__('tonight: %1', now.agenda.map(t => t.title).join(', '))}`}
+        </p>
+      )}
+      {next && (
         <p className="jp-NerdUp-briefNext">
-          {Date.parse(brief.next_session.start) <= Date.now()
-            ? trans.__(
-                'Session going on since %1',
-                when(brief.next_session.start)
-              )
-            : trans.__('Next session: %1', when(brief.next_session.start))}
-          {brief.next_session.agenda.length > 0 &&
-            ` · ${trans._n('%1 task on the agenda', '%1 tasks on the agenda', brief.next_session.agenda.length)}`}
+          {trans.__('Next session: %1', when(next.start))}
+          {next.agenda.length > 0 &&
+            ` · ${trans._n('%1 task picked for it', '%1 tasks picked for it', next.agenda.length)}`}
         </p>
       )}
       {brief.unanswered.length > 0 && (

@@ -42,7 +42,7 @@ export interface ISessionInput {
 }
 
 export interface IAgendaTask extends ITask {
-  source: 'picked' | 'next_session';
+  source: 'picked' | 'rolled_over' | 'next_session';
 }
 
 export interface IAgenda {
@@ -103,7 +103,12 @@ export interface IMentoring {
 
 export interface ICatchup {
   group_id: number;
+  /** The occurrence going on, with tonight's picks. */
+  current_session: (IOccurrence & { agenda: IAgendaTask[] }) | null;
+  /** The next occurrence that has not started, with the picks for it. */
   next_session: (IOccurrence & { agenda: IAgendaTask[] }) | null;
+  /** The recap of the last occurrence that ended (never the one going on). */
+  last_session: IRecap | null;
   recaps: IRecap[];
   unanswered: IQuestionSummary[];
   faq_count: number;

@@ -154,8 +154,12 @@ def test_recap_holds_who_came_tasks_done_snapshots_and_open_questions(db_url):
     with world.session("pat") as s, pytest.raises(Conflict):
         recap.edit_recap(s, "pat", made["id"], {"body": "Stale."}, 7)
     brief = world.call("otto", catchup.catchup, world.group_id)
-    assert brief["recaps"][0]["body"] == "We cleaned."
+    assert brief["current_session"]["session_id"] == made["id"]
+    assert brief["last_session"] is None and brief["recaps"] == []  # still going on
     assert [q["title"] for q in brief["unanswered"]] == ["Why NaN?"]
+    later = world.call("otto", catchup.catchup, world.group_id, now + dt.timedelta(hours=2))
+    assert later["current_session"] is None
+    assert later["last_session"]["body"] == "We cleaned."
     world.db.dispose()
 
 
@@ -164,4 +168,123 @@ def test_a_session_that_has_not_started_has_no_recap(db_url):
     made = _weekly(world)
     with world.session() as s, pytest.raises(Exception, match="not happened yet"):
         recap.get_recap(s, "pat", made["id"], None, START - dt.timedelta(days=1))
+    world.db.dispose()
+
+
+def _brief(world, at):
+    return world.call("otto", catchup.catchup, world.group_id, at)
+
+
+def _ids(tasks_):
+    return [(t["id"], t["source"]) for t in tasks_]
+
+
+def test_catchup_before_during_and_after_a_session(db_url):
+    """Last session is the last that ended, tonight is this one's picks, the next
+    session's picks are their own list (issue #16, the co-coding meetup)."""
+    world = build_world(db_url)
+    made = _weekly(world)
+    week = dt.timedelta(weeks=1)
+    with world.session("pat") as s:  # before session 1: picked for session 1
+        sessions.pick_tasks(
+            s, "pat", made["id"], {"task_ids": [world.group_task_id]}, START - EARLY
+        )
+    before = _brief(world, START - dt.timedelta(hours=1))
+    assert before["current_session"] is None and before["last_session"] is None
+    assert before["next_session"]["start"] == START.isoformat()
+    assert _ids(before["next_session"]["agenda"]) == [(world.group_task_id, "picked")]
+
+    during = START + dt.timedelta(minutes=30)
+    with world.session() as s:  # during session 1: a pick for session 2
+        other = tasks.create_task(s, "olga", world.milestone_id, {"title": "Plot"})
+        sessions.pick_tasks(s, "olga", made["id"], {"task_ids": [other["id"]]}, during)
+    brief = _brief(world, during)
+    assert brief["current_session"]["start"] == START.isoformat()
+    assert _ids(brief["current_session"]["agenda"]) == [(world.group_task_id, "picked")]
+    assert brief["next_session"]["start"] == (START + week).isoformat()
+    # The pick for session 2 is not tonight's, and tonight's is not on session 2's list.
+    assert _ids(brief["next_session"]["agenda"]) == [(other["id"], "picked")]
+    assert brief["last_session"] is None  # session 1 has not ended
+
+    # Session 2 has started, with a late joiner: last session is still session 1.
+    world.call("pat", sessions.check_in, made["id"], START + 2 * EARLY)  # in session 1
+    second = START + week + dt.timedelta(minutes=20)
+    world.call("mina", sessions.check_in, made["id"], second)
+    brief = _brief(world, second)
+    assert brief["last_session"]["occurrence"]["start"] == START.isoformat()
+    assert brief["last_session"]["facts"]["attendees"] == ["pat"]
+    assert brief["current_session"]["start"] == (START + week).isoformat()
+    tonight = _ids(brief["current_session"]["agenda"])
+    assert tonight == [(other["id"], "picked"), (world.group_task_id, "rolled_over")]
+    assert brief["next_session"]["start"] == (START + 2 * week).isoformat()
+    world.db.dispose()
+
+
+def test_unfinished_picks_roll_over_or_clear_as_the_organiser_chooses(db_url):
+    world = build_world(db_url)
+    made = _weekly(world)
+    week = dt.timedelta(weeks=1)
+    with world.session() as s:
+        done_one = tasks.create_task(s, "olga", world.milestone_id, {"title": "Done one"})
+        ids = [world.group_task_id, done_one["id"]]
+        sessions.pick_tasks(s, "olga", made["id"], {"task_ids": ids}, START - EARLY)
+        task = s.get(Task, done_one["id"])
+        task.status, task.done_at = "done", START + dt.timedelta(minutes=10)
+    after = _brief(world, START + dt.timedelta(hours=3))
+    # Rolled over: the unfinished pick is on session 2; the finished one is not.
+    assert _ids(after["next_session"]["agenda"]) == [(world.group_task_id, "rolled_over")]
+
+    version = world.call("olga", sessions.get_session, made["id"])["version"]
+    at = START + dt.timedelta(hours=3)
+    change = {"unfinished_picks": "clear"}
+    world.call("olga", sessions.update_session, made["id"], change, version, at)
+    with world.session() as s:  # the update settled session 1's end first
+        assert s.get(Task, done_one["id"]).next_session is False
+        assert s.get(Task, world.group_task_id).next_session is True  # it ended rolling over
+    with world.session() as s:
+        third_task = tasks.create_task(s, "olga", world.milestone_id, {"title": "Third"})
+        sessions.pick_tasks(s, "olga", made["id"], {"task_ids": [third_task["id"]]}, at)
+    second = world.call("pat", sessions.agenda, made["id"], START + week, at)
+    assert _ids(second["tasks"]) == [
+        (third_task["id"], "picked"),
+        (world.group_task_id, "next_session"),
+    ]
+    # Session 2 ends under "clear": nothing of it is carried to session 3, flag or pick.
+    third = _brief(world, START + 2 * week - dt.timedelta(hours=1))
+    assert third["next_session"]["start"] == (START + 2 * week).isoformat()
+    assert third["next_session"]["agenda"] == []
+    world.call("pat", sessions.check_in, made["id"], START + 2 * week)  # settles on a write
+    with world.session() as s:
+        assert s.get(Task, world.group_task_id).next_session is False
+        assert s.get(Task, third_task["id"]).next_session is False
+    assert world.call("olga", sessions.get_session, made["id"])["version"] == version + 1
+    world.db.dispose()
+
+
+def test_session_boundaries_hold_in_any_time_zone(db_url):
+    """A start sent with an offset (19:00 in Sofia, +02:00 in winter) is the same instant:
+    before, during and after are decided in UTC, never by the server's or sender's clock."""
+    world = build_world(db_url)
+    sofia = dt.timezone(dt.timedelta(hours=2))
+    local = dt.datetime(2026, 3, 5, 19, 0, tzinfo=sofia)
+    made = world.call(
+        "olga",
+        sessions.create_session,
+        world.group_id,
+        {"starts_at": local.isoformat(), "duration_minutes": 60},
+    )
+    assert made["starts_at"] == "2026-03-05T17:00:00+00:00"
+    new_york = dt.timezone(dt.timedelta(hours=-5))
+    at_ny = dt.datetime(2026, 3, 5, 12, 30, tzinfo=new_york)  # 17:30 UTC: during
+    assert _brief(world, at_ny)["current_session"]["session_id"] == made["id"]
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    at_tokyo = dt.datetime(2026, 3, 6, 2, 0, tzinfo=tokyo)  # 17:00 UTC: it just started
+    assert _brief(world, at_tokyo)["current_session"] is not None
+    just_before = dt.datetime(2026, 3, 5, 18, 59, tzinfo=sofia)
+    brief = _brief(world, just_before)
+    assert brief["current_session"] is None and brief["next_session"] is not None
+    ended = dt.datetime(2026, 3, 5, 20, 0, tzinfo=sofia)  # its end: ended, not going on
+    brief = _brief(world, ended)
+    assert brief["current_session"] is None and brief["next_session"] is None
+    assert brief["last_session"]["occurrence"]["session_id"] == made["id"]
     world.db.dispose()

@@ -7,6 +7,7 @@ and its agenda, the latest session recaps, the unanswered questions, and the FAQ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,29 +21,57 @@ from .models import Question, StudySession
 from .sessions import agenda
 
 
+def _soonest(
+    studies: list[StudySession], pick: Callable[[schedule.Rule], schedule.Occurrence | None]
+) -> tuple[StudySession, schedule.Occurrence] | None:
+    found: tuple[StudySession, schedule.Occurrence] | None = None
+    for study in studies:
+        item = pick(views.rule(study))
+        if item is not None and (found is None or item.start < found[1].start):
+            found = (study, item)
+    return found
+
+
 def catchup(
     session: Session, username: str, group_id: int, now: dt.datetime | None = None
 ) -> dict[str, Any]:
+    """Where the group's rhythm stands at `now`:
+
+    - `current_session`: the occurrence going on, with `agenda`: tonight's picks;
+    - `next_session`: the next occurrence that has not started, with the picks for it;
+    - `last_session`: the recap of the last occurrence that has ended (never the one going
+      on), and `recaps`: the latest ended ones, newest first.
+    """
     require(session, group_id, username, Action.VIEW_GROUP)
     now = now or utcnow()
-    coming: tuple[StudySession, schedule.Occurrence] | None = None
-    for study in session.scalars(select(StudySession).where(StudySession.group_id == group_id)):
-        item = schedule.next_after(views.rule(study), now)
-        if item is not None and (coming is None or item.start < coming[1].start):
-            coming = (study, item)
-    next_session = None
-    if coming is not None:
-        found = agenda(session, username, coming[0].id, coming[1].start, now)
-        next_session = {**found["occurrence"], "agenda": found["tasks"]}
+    studies = list(
+        session.scalars(
+            select(StudySession)
+            .where(StudySession.group_id == group_id)
+            .order_by(StudySession.starts_at, StudySession.id)
+        )
+    )
+
+    def with_agenda(found: tuple[StudySession, schedule.Occurrence] | None) -> Any:
+        if found is None:
+            return None
+        body = agenda(session, username, found[0].id, found[1].start, now)
+        return {**body["occurrence"], "agenda": body["tasks"]}
+
+    current = _soonest(studies, lambda rule: schedule.in_progress(rule, now))
+    coming = _soonest(studies, lambda rule: schedule.next_unstarted(rule, now))
     faq_size = session.scalar(
         select(func.count(Question.id)).where(
             Question.group_id == group_id, Question.status == "resolved"
         )
     )
+    recaps = recap.recent(session, group_id, now)
     return {
         "group_id": group_id,
-        "next_session": next_session,
-        "recaps": recap.recent(session, group_id, now),
+        "current_session": with_agenda(current),
+        "next_session": with_agenda(coming),
+        "last_session": recaps[0] if recaps else None,
+        "recaps": recaps,
         "unanswered": unanswered(session, group_id),
         "faq_count": int(faq_size or 0),
     }

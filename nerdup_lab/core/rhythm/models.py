@@ -21,6 +21,8 @@ from ..models import UTCDateTime, Versioned, utcnow
 from ..snapshots import models as _snapshot_tables  # noqa: F401  (FKs to snapshots.id)
 
 RECURRENCES = ("none", "weekly")
+# What happens at an occurrence's end to the picks that were not finished.
+UNFINISHED_PICKS = ("roll_over", "clear")
 QUESTION_STATES = ("open", "answered", "accepted", "resolved")
 UPVOTE_TARGETS = ("question", "answer")
 
@@ -38,6 +40,10 @@ class StudySession(Versioned, Base):
     recurrence: Mapped[str] = mapped_column(String(20), default="none")
     # Last day a weekly session happens (inclusive); None: until the rule is changed.
     repeat_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # At an occurrence's end its unfinished picks go on the next one, or are dropped.
+    unfinished_picks: Mapped[str] = mapped_column(String(20), default="roll_over")
+    # End of the last occurrence whose "next session" flags were settled (see sessions.settle).
+    settled_through: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.username"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -180,12 +180,13 @@ def edit_recap(
 def recent(
     session: Session, group_id: int, now: dt.datetime, limit: int = 3
 ) -> list[dict[str, Any]]:
-    """The recaps of the group's latest occurrences that have started, newest first."""
+    """The recaps of the group's latest occurrences that have ended, newest first (the one
+    going on is not "last session" yet)."""
     found = session.scalars(select(StudySession).where(StudySession.group_id == group_id)).all()
     started: list[tuple[StudySession, schedule.Occurrence]] = []
     for study in found:
         for item in schedule.occurrences(views.rule(study)):
-            if item.start > now:
+            if item.end > now:
                 break
             started.append((study, item))
     started.sort(key=lambda pair: pair[1].start, reverse=True)

@@ -98,6 +98,42 @@ def last_started(rule: Rule, now: dt.datetime) -> Occurrence | None:
     return last
 
 
+def in_progress(rule: Rule, now: dt.datetime) -> Occurrence | None:
+    """The occurrence going on at `now` (started, not ended), if any."""
+    for item in occurrences(rule):
+        if item.start > now:
+            return None
+        if item.end > now:
+            return item
+    return None
+
+
+def next_unstarted(rule: Rule, now: dt.datetime) -> Occurrence | None:
+    """The first occurrence that has not started by `now`."""
+    return next((item for item in occurrences(rule) if item.start > now), None)
+
+
+def last_ended(rule: Rule, now: dt.datetime) -> Occurrence | None:
+    """The most recent occurrence that has ended by `now`."""
+    last = None
+    for item in occurrences(rule):
+        if item.end > now:
+            break
+        last = item
+    return last
+
+
+def ended_between(rule: Rule, since: dt.datetime | None, now: dt.datetime) -> list[Occurrence]:
+    """Occurrences that ended after `since` (any, if None) and by `now`, in order."""
+    found = []
+    for item in occurrences(rule):
+        if item.end > now:
+            break
+        if since is None or item.end > since:
+            found.append(item)
+    return found
+
+
 def find(rule: Rule, start: dt.datetime) -> Occurrence | None:
     """The occurrence starting exactly at `start`, if the rule has one."""
     for item in occurrences(rule):

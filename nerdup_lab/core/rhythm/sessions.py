@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from .. import serialize
@@ -22,7 +22,13 @@ from ..permissions import Action, require
 from ..records import check_version, load_in_group
 from . import fields as f
 from . import schedule, views
-from .models import RECURRENCES, SessionAgendaItem, SessionCheckin, StudySession
+from .models import (
+    RECURRENCES,
+    UNFINISHED_PICKS,
+    SessionAgendaItem,
+    SessionCheckin,
+    StudySession,
+)
 
 SESSION_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200, allow_empty=True),
@@ -32,6 +38,7 @@ SESSION_FIELDS: dict[str, v.Parser] = {
     "link": f.url(allow_empty=True),
     "recurrence": v.choice(RECURRENCES),
     "repeat_until": v.optional_date,
+    "unfinished_picks": v.choice(UNFINISHED_PICKS),
 }
 UPCOMING_DAYS = 14
 
@@ -97,11 +104,17 @@ def create_session(
 
 
 def update_session(
-    session: Session, username: str, session_id: int, data: dict[str, Any], if_match: int | None
+    session: Session,
+    username: str,
+    session_id: int,
+    data: dict[str, Any],
+    if_match: int | None,
+    now: dt.datetime | None = None,
 ) -> dict[str, Any]:
     found = load(session, username, session_id, Action.SCHEDULE_SESSION)
     values = v.clean(data, SESSION_FIELDS)
     check_version(found, if_match, views.study_session, required=False)
+    settle(session, found, now or utcnow())  # what ended so far ended under the old rule
     changed = sorted(k for k, value in values.items() if getattr(found, k) != value)
     for key, value in values.items():
         setattr(found, key, value)
@@ -155,28 +168,105 @@ def community(
     return sorted(found, key=lambda o: (o["start"], o["session_id"]))
 
 
-def _agenda_tasks(
-    session: Session, found: StudySession, start: dt.datetime, is_next: bool
-) -> list[dict[str, Any]]:
-    picked = session.scalars(
-        select(Task)
-        .join(SessionAgendaItem, SessionAgendaItem.task_id == Task.id)
-        .where(SessionAgendaItem.session_id == found.id, SessionAgendaItem.occurrence == start)
-        .order_by(SessionAgendaItem.id)
+def _done_by(task: Task, when: dt.datetime) -> bool:
+    return task.status == "done" and task.done_at is not None and task.done_at < when
+
+
+def _picks(
+    session: Session, found: StudySession, item: schedule.Occurrence, now: dt.datetime
+) -> list[tuple[Task, str]]:
+    """The tasks picked for one occurrence: its own agenda rows, then (when the session
+    rolls unfinished picks over, and the previous occurrence has ended by `now`) what the
+    previous occurrences left unfinished at their end.
+
+    Computed on read from the agenda rows and the tasks' done times, so it does not
+    depend on when, or whether, anything was written at a session's end."""
+    rows = session.execute(
+        select(SessionAgendaItem.occurrence, Task)
+        .join(Task, Task.id == SessionAgendaItem.task_id)
+        .where(SessionAgendaItem.session_id == found.id, SessionAgendaItem.occurrence <= item.start)
+        .order_by(SessionAgendaItem.occurrence, SessionAgendaItem.id)
     ).all()
-    tasks = [{**serialize.task(t), "source": "picked"} for t in picked]
-    if is_next:
-        # The "next session" flag on a task puts it on the coming occurrence's agenda.
-        seen = {t.id for t in picked}
+    by_start: dict[dt.datetime, list[Task]] = {}
+    for start, task in rows:
+        by_start.setdefault(start, []).append(task)
+    own = by_start.get(item.start, [])
+    if found.unfinished_picks != "roll_over" or not by_start:
+        return [(t, "picked") for t in own]
+    carried: list[Task] = []
+    first = min(by_start)
+    for earlier in schedule.occurrences(views.rule(found)):
+        if earlier.start >= item.start:
+            break
+        if earlier.end > now:  # not over yet: nothing is carried from it (nor past it)
+            carried = []
+            break
+        if earlier.start < first:
+            continue
+        seen = {t.id for t in carried}
+        carried += [t for t in by_start.get(earlier.start, []) if t.id not in seen]
+        carried = [t for t in carried if not _done_by(t, earlier.end)]
+    own_ids = {t.id for t in own}
+    return [(t, "picked") for t in own] + [
+        (t, "rolled_over") for t in carried if t.id not in own_ids
+    ]
+
+
+def _flags_stand(found: StudySession, now: dt.datetime) -> bool:
+    """Whether the tasks' "next session" flags still mean the coming occurrence. Under
+    "clear" an occurrence that ended since the flags were last settled dropped them
+    (settle() writes that down on the next change; reads already see it)."""
+    if found.unfinished_picks == "roll_over":
+        return True
+    return not schedule.ended_between(views.rule(found), found.settled_through, now)
+
+
+def _agenda_tasks(
+    session: Session, found: StudySession, item: schedule.Occurrence, now: dt.datetime
+) -> list[dict[str, Any]]:
+    picked = _picks(session, found, item, now)
+    tasks = [{**serialize.task(t), "source": source} for t, source in picked]
+    rule = views.rule(found)
+    if item == schedule.next_unstarted(rule, now) and _flags_stand(found, now):
+        # The "next session" flag on a task puts it on the coming occurrence's agenda,
+        # not on the one going on: tonight's picks stay tonight's.
+        seen = {t.id for t, _ in picked}
+        tonight = schedule.in_progress(rule, now)
+        if tonight is not None:
+            seen |= {t.id for t, _ in _picks(session, found, tonight, now)}
         flagged = session.scalars(
             select(Task)
             .where(Task.group_id == found.group_id, Task.next_session.is_(True))
+            .where(Task.status != "done")
             .order_by(Task.id)
         ).all()
         tasks += [
             {**serialize.task(t), "source": "next_session"} for t in flagged if t.id not in seen
         ]
     return tasks
+
+
+def settle(session: Session, found: StudySession, now: dt.datetime) -> None:
+    """Write down what the occurrences that ended since the last call did to the "next
+    session" flags: a finished pick loses its flag; an unfinished one keeps it when the
+    session rolls picks over, and loses it when the organiser chose to clear them."""
+    ended = schedule.ended_between(views.rule(found), found.settled_through, now)
+    if not ended:
+        return
+    # Plain UPDATEs: settling is bookkeeping, it must not bump the versions that an
+    # organiser's or a member's edit of the session or the task is checked against.
+    dropped = update(Task).where(Task.group_id == found.group_id, Task.next_session.is_(True))
+    if found.unfinished_picks != "clear":
+        dropped = dropped.where(Task.status == "done")
+    session.execute(
+        dropped.values(next_session=False).execution_options(synchronize_session="fetch")
+    )
+    session.execute(
+        update(StudySession)
+        .where(StudySession.id == found.id)
+        .values(settled_through=ended[-1].end)
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def agenda(
@@ -195,7 +285,7 @@ def agenda(
         raise NotFound(f"Session {session_id} has no coming occurrence.")
     return {
         "occurrence": views.occurrence(found, item, now),
-        "tasks": _agenda_tasks(session, found, item.start, item == nxt),
+        "tasks": _agenda_tasks(session, found, item, now),
     }
 
 
@@ -219,6 +309,7 @@ def pick_tasks(
         item = next((o for o in schedule.occurrences(views.rule(found)) if o.start > now), None)
     if item is None:
         raise Conflict("This session has no coming occurrence to plan for; schedule one first.")
+    settle(session, found, now)
     tasks = {t.id: t for t in session.scalars(select(Task).where(Task.id.in_(values["task_ids"])))}
     wrong = [i for i in values["task_ids"] if i not in tasks or tasks[i].group_id != found.group_id]
     if wrong:
@@ -275,6 +366,7 @@ def check_in(
     """Mark the caller present at the occurrence whose check-in window holds `now`."""
     found = load(session, username, session_id, Action.CHECK_IN)
     now = now or utcnow()
+    settle(session, found, now)
     item = schedule.open_at(views.rule(found), now)
     if item is None:
         nxt = schedule.next_after(views.rule(found), now)

@@ -42,6 +42,7 @@ def study_session(record: StudySession) -> dict[str, Any]:
         "link": record.link,
         "recurrence": record.recurrence,
         "repeat_until": record.repeat_until.isoformat() if record.repeat_until else None,
+        "unfinished_picks": record.unfinished_picks,
         "created_by": record.created_by,
         "created_at": ts(record.created_at),
         "version": record.version,
