@@ -16,7 +16,7 @@ export interface ICatchUpProps {
 
 /** "Where we are": the five-minute catch-up for someone new to the group. */
 export function CatchUp(props: ICatchUpProps): JSX.Element {
-  const { trans, openPath } = useSidebar();
+  const { trans, openPath, openSnapshot } = useSidebar();
   const { view } = props;
   const now = currentMilestone(view.milestones);
   const done = recentWork(view.activity);
@@ -59,7 +59,23 @@ export function CatchUp(props: ICatchUpProps): JSX.Element {
                 </span>{' '}
                 {trans.__('by')} <Person name={s.author ?? null} />
                 {s.created_at ? ` · ${Time.formatHuman(s.created_at)}` : ''}
-                {s.path ? (
+                {s.path && openSnapshot ? (
+                  <div>
+                    <button
+                      className="jp-NerdUp-linkButton jp-NerdUp-ellipsis"
+                      title={trans.__('Open this snapshot of %1', s.path)}
+                      onClick={() => openSnapshot(Number(s.id), false)}
+                    >
+                      {PathExt.basename(String(s.path))}
+                    </button>{' '}
+                    <button
+                      className="jp-NerdUp-linkButton"
+                      onClick={() => openSnapshot(Number(s.id), true)}
+                    >
+                      {trans.__('Open a copy in my workspace')}
+                    </button>
+                  </div>
+                ) : s.path ? (
                   <div>
                     <button
                       className="jp-NerdUp-linkButton"

@@ -17,6 +17,11 @@ export interface ISidebarContext {
   openPath: (path: string) => void;
   /** Open a group's room in the main area (`nerdup:open-group`); absent in tests. */
   openGroup?: (groupId: number) => void;
+  /**
+   * A snapshot read-only (`nerdup:open-snapshot`) or a copy of it in my workspace
+   * (`nerdup:restore-snapshot`); absent in tests and when the commands are not there.
+   */
+  openSnapshot?: (snapshotId: number, copy: boolean) => void;
 }
 
 export const SidebarContext = React.createContext<ISidebarContext>({

@@ -75,7 +75,13 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
       openNotebookPath: () => notebooks?.currentWidget?.context.path ?? null,
       openPath: path => void app.commands.execute('docmanager:open', { path }),
       openGroup: groupId =>
-        void app.commands.execute(CommandIDs.openGroup, { groupId })
+        void app.commands.execute(CommandIDs.openGroup, { groupId }),
+      openSnapshot: (id, copy) => {
+        const command = copy ? CommandIDs.restore : CommandIDs.openSnapshot;
+        if (app.commands.hasCommand(command)) {
+          void app.commands.execute(command, { id });
+        }
+      }
     };
     const panel = new SidebarPanel(context);
     app.shell.add(panel, 'left', { rank: 600 });

@@ -27,6 +27,28 @@ async function makeGroup(page: Page, title: string): Promise<number> {
     title: 'Plot review lengths'
   });
   await api(page, 'POST', `/tasks/${task.id}/claim`);
+  const path = `reviews-${group.id}.ipynb`;
+  await api(page, 'PUT', `/api/contents/${path}`, {
+    type: 'notebook',
+    format: 'json',
+    content: {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        {
+          cell_type: 'markdown',
+          id: 'intro',
+          metadata: {},
+          source: '# Review lengths'
+        }
+      ]
+    }
+  });
+  await api(page, 'POST', `/groups/${group.id}/snapshots`, {
+    path,
+    message: 'first look'
+  });
   return group.id;
 }
 
@@ -117,6 +139,25 @@ test('a group opens as a room of its own, its sections reached by keyboard', asy
   await expect(room).toHaveCount(0);
   await page.locator('.jp-NerdUp-statusButton').click();
   await expect(room).toBeVisible();
+
+  // A teammate's snapshot from the catch-up: read-only first, then a copy of it.
+  const latest = room.getByRole('list', { name: 'Latest snapshots' });
+  await latest
+    .getByRole('button', { name: `reviews-${groupId}.ipynb` })
+    .click();
+  const viewer = page.locator('.jp-NerdUp-viewer:visible');
+  await expect(viewer.locator('h1')).toHaveText(/Review lengths/);
+  await page.getByRole('tab', { name: title, exact: true }).click();
+  await latest
+    .getByRole('button', { name: 'Open a copy in my workspace' })
+    .click();
+  const confirm = page.locator('.jp-Dialog');
+  await confirm.getByRole('button', { name: 'Restore as new file' }).click();
+  await expect(
+    page
+      .locator('.lm-DockPanel-tabBar .lm-TabBar-tab')
+      .filter({ hasText: /reviews.*snapshot/ })
+  ).toBeVisible();
 
   expect(errors).toEqual([]);
 });
