@@ -170,6 +170,10 @@ class HubBackend:
         query = {"path": path, **({"author": author} if author else {})}
         return await self.call(caller, "GET", f"groups/{group_id}/notebooks/latest", query)
 
+    async def get_snapshot_notebook(self, caller: Caller, snapshot_id: int) -> Json:
+        """The committed notebook, saved here before the restore is recorded there."""
+        return await self.call(caller, "GET", f"snapshots/{snapshot_id}/notebook")
+
     async def restore_snapshot(self, caller: Caller, snapshot_id: int, target: str) -> Json:
         """Records the restore in the service; the notebook comes back to be saved here."""
         body = {"target": target}
