@@ -5,6 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from jupyter_server.auth.identity import PasswordIdentityProvider, User
 from jupyterlab.galata import configure_jupyter_server
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
@@ -18,3 +19,21 @@ c.ServerApp.root_dir = str(RUN / "work")
 (RUN / "work").mkdir()
 c.ServerApp.jpserver_extensions = {"nerdup_lab": True}
 c.NerdUp.db_url = os.environ.get("NERDUP_UI_DB_URL", f"sqlite:///{RUN / 'nerdup.sqlite'}")
+c.NerdUp.data_dir = str(RUN / "nerdup")
+
+
+class TeammateIdentityProvider(PasswordIdentityProvider):
+    """jupyter-server's own behaviour (each browser context a fresh anonymous user, so the
+    suites do not see each other's groups as their own), and a teammate named by the
+    X-Nerdup-Test-User header. Being another class than the default, nerdup keeps it instead
+    of installing its one-person provider (tests/test_lab_identity.py covers that one)."""
+
+    async def get_user(self, handler):  # type: ignore[no-untyped-def]
+        user = await super().get_user(handler)
+        name = handler.request.headers.get("X-Nerdup-Test-User")
+        if user is None or not name:
+            return user
+        return User(username=name, name=name.title(), display_name=name.title())
+
+
+c.ServerApp.identity_provider_class = TeammateIdentityProvider

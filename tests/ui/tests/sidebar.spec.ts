@@ -123,12 +123,16 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await shoot(page, 'group-planned');
 
     // A teammate's view (a second browser context on the same server) follows live.
-    const otherContext = await browser.newContext();
+    // The teammate is named by a header that only the test server's identity provider
+    // reads (a real lab has one person in every browser).
+    const otherContext = await browser.newContext({
+      extraHTTPHeaders: { 'X-Nerdup-Test-User': 'teammate' }
+    });
     const other = await otherContext.newPage();
     await other.goto(page.url());
     await other.waitForSelector('#jupyterlab-splash', { state: 'detached' });
     await other.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
-    // A fresh browser is another (anonymous) user: they find the group and follow it.
+    // The teammate finds the group and follows it.
     const otherSidebar = other.locator('#nerdup-sidebar');
     await otherSidebar
       .getByRole('button', { name: 'Follow House prices, autumn round' })
