@@ -45,7 +45,13 @@ def outputs(draw: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"text/plain": draw(lines)}
     if kind == "image":
         raw = draw(st.binary(min_size=200, max_size=600))
-        data["image/png"] = base64.b64encode(raw).decode() + draw(st.sampled_from(["", "\n"]))
+        wrapped = draw(st.sampled_from(["flat", "76", "76-lines"]))
+        if wrapped == "flat":
+            image: Any = base64.b64encode(raw).decode() + draw(st.sampled_from(["", "\n"]))
+        else:  # older Jupyter: wrapped at 76 columns, as one string or a list of lines
+            image = base64.encodebytes(raw).decode()
+            image = image.splitlines(keepends=True) if wrapped == "76-lines" else image
+        data["image/png"] = image
         kind = "display_data"
     if draw(st.booleans()):
         data["text/html"] = draw(lines)

@@ -20,7 +20,8 @@ KEYFRAME_RATIO = 0.5
 
 def _key(entry: list[Any]) -> tuple[Any, ...]:
     refs = entry[5]
-    return (*entry[:5], None if refs is None else tuple(tuple(r) for r in refs))
+    forms = canonical(entry[6]) if len(entry) > 6 else None
+    return (*entry[:5], None if refs is None else tuple(tuple(r) for r in refs), forms)
 
 
 def make_delta(base_hash: str, base: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -5,10 +5,11 @@ Pieces (each one blob, stored once by hash):
 - per output, the output without its execution count;
 - the notebook metadata.
 
-The manifest lists, per cell: id, type, source hash, metadata hash, execution count and
-output references. Execution counts live in the manifest, not in the blobs, so re-running a
-notebook does not make every output a new blob, and a comparison can ignore them while
-the snapshot still keeps them.
+The manifest lists, per cell: id, type, source hash, metadata hash, execution count,
+output references and, only when a piece was sent in another form than its canonical one
+(a list of lines, a wrapped image: see `canonical.flatten`), its form codes. Execution
+counts live in the manifest, not in the blobs, so re-running a notebook does not make
+every output a new blob, and a comparison can ignore them while the snapshot keeps them.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .canonical import hash_value
+from .canonical import flatten_output, flatten_source, hash_value, unflatten, unflatten_output
 from .policy import dropped_note
 
 # Keys of a cell that the manifest holds itself rather than the source blob.
-_OWN_KEYS = ("id", "metadata", "execution_count", "outputs")
+OWN_KEYS = ("id", "metadata", "execution_count", "outputs")
 
-Entry = list[Any]  # [id, cell_type, src_hash, meta_hash, execution_count, outputs|None]
+# [id, cell_type, src_hash, meta_hash, execution_count, outputs|None, forms?]
+# forms (only when not empty): {"s": source code, "o": {output index: {field: code}}}.
+Entry = list[Any]
 
 
 @dataclass
@@ -48,27 +51,33 @@ def split_notebook(nb: dict[str, Any], max_output_bytes: int | None = None) -> P
     pieces = Pieces(manifest={})
     entries: list[Entry] = []
     for cell in nb["cells"]:
-        src = {k: v for k, v in cell.items() if k not in _OWN_KEYS}
+        src, src_form = flatten_source({k: v for k, v in cell.items() if k not in OWN_KEYS})
         src_hash = pieces.add(src)
+        forms: dict[str, Any] = {"s": src_form} if src_form else {}
         meta_hash = pieces.add(cell.get("metadata", {}))
         if cell.get("cell_type") == "code":
             refs = []
-            for output in cell.get("outputs", []):
-                rest = {k: v for k, v in output.items() if k != "execution_count"}
+            for n, output in enumerate(cell.get("outputs", [])):
+                rest, codes = flatten_output(
+                    {k: v for k, v in output.items() if k != "execution_count"}
+                )
                 h, data = hash_value(rest)
                 if max_output_bytes is not None and len(data) > max_output_bytes:
                     h, data = hash_value(rest := dropped_note(len(data)))
-                    output = rest
+                    output, codes = rest, {}
+                if codes:
+                    forms.setdefault("o", {})[str(n)] = codes
                 pieces.blobs.setdefault(h, (data, rest))
                 if "execution_count" in output:
                     refs.append([h, output["execution_count"]])
                 else:
                     refs.append([h])
-            entries.append(
-                [cell.get("id"), "code", src_hash, meta_hash, cell.get("execution_count"), refs]
-            )
+            entry = [cell.get("id"), "code", src_hash, meta_hash, cell.get("execution_count"), refs]
         else:
-            entries.append([cell.get("id"), cell.get("cell_type"), src_hash, meta_hash, None, None])
+            entry = [cell.get("id"), cell.get("cell_type"), src_hash, meta_hash, None, None]
+        if forms:
+            entry.append(forms)
+        entries.append(entry)
     pieces.manifest = {
         "nbformat": nb["nbformat"],
         "nbformat_minor": nb["nbformat_minor"],
@@ -95,16 +104,22 @@ def manifest_hashes(manifest: dict[str, Any]) -> set[str]:
 
 def build_cell(entry: Entry, blobs: dict[str, Any]) -> dict[str, Any]:
     """One cell of a notebook from its manifest entry and the decoded blobs."""
-    cell_id, cell_type, src_hash, meta_hash, count, refs = entry
+    cell_id, cell_type, src_hash, meta_hash, count, refs = entry[:6]
+    forms: dict[str, Any] = entry[6] if len(entry) > 6 else {}
     cell: dict[str, Any] = dict(blobs[src_hash])
+    if "s" in forms:
+        cell["source"] = unflatten(cell["source"], forms["s"])
     if cell_id is not None:
         cell["id"] = cell_id
     cell["metadata"] = blobs[meta_hash]
     if cell_type == "code":
         cell["execution_count"] = count
         outputs = []
-        for ref in refs:
+        out_forms = forms.get("o", {})
+        for n, ref in enumerate(refs):
             output = dict(blobs[ref[0]])
+            if str(n) in out_forms:
+                output = unflatten_output(output, out_forms[str(n)])
             if len(ref) > 1:
                 output["execution_count"] = ref[1]
             outputs.append(output)
