@@ -118,6 +118,11 @@ async def test_leaving_releases_claims_and_ends_access_to_members_only_groups(ap
     task = (await s["alice"].get(f"/tasks/{s['tid']}")).json
     assert task["claimed_by"] == []
     assert (await s["bob"].get(f"/groups/{s['gid']}")).status == 404
+    # The feed tells the group which tasks came free (#16: switching groups tells the group).
+    left = (await s["alice"].get(f"/groups/{s['gid']}/activity")).json["items"][0]
+    assert left["kind"] == "member.left"
+    assert left["summary"] == f"left the group; free to claim now: “{task['title']}”"
+    assert left["subject"]["freed_task_ids"] == [s["tid"]]
 
 
 async def test_organizer_removes_a_member_but_participant_cannot(api):

@@ -126,10 +126,27 @@ def change_role(
     return serialize.member(membership)
 
 
-def drop(session: Session, membership: Membership) -> None:
+def drop(session: Session, membership: Membership) -> list[Task]:
     """Delete a membership and release the person's claims in the group (no checks, no
-    activity: the caller does both)."""
+    activity: the caller does both). Answers the tasks that came free: claimed by this
+    person alone, and not done."""
     in_group = select(Task.id).where(Task.group_id == membership.group_id)
+    claimed = session.scalars(
+        select(Task)
+        .join(TaskClaim, TaskClaim.task_id == Task.id)
+        .where(TaskClaim.username == membership.username, Task.group_id == membership.group_id)
+        .where(Task.status != "done")
+        .order_by(Task.id)
+    ).all()
+    others = set(
+        session.scalars(
+            select(TaskClaim.task_id).where(
+                TaskClaim.task_id.in_([t.id for t in claimed]),
+                TaskClaim.username != membership.username,
+            )
+        )
+    )
+    freed = [t for t in claimed if t.id not in others]
     session.execute(
         delete(TaskClaim).where(
             TaskClaim.username == membership.username, TaskClaim.task_id.in_(in_group)
@@ -138,6 +155,7 @@ def drop(session: Session, membership: Membership) -> None:
     session.delete(membership)
     session.flush()
     session.expire_all()  # claims removed in bulk are not in the identity map's lists
+    return freed
 
 
 def leave(session: Session, username: str, group_id: int, target: str) -> None:
@@ -149,6 +167,9 @@ def leave(session: Session, username: str, group_id: int, target: str) -> None:
     action = Action.LEAVE_GROUP if target == username else Action.MANAGE_MEMBERS
     require(session, group_id, username, action)
     _keep_an_organizer(session, membership)
-    drop(session, membership)
+    freed = [(t.id, t.title) for t in drop(session, membership)]
     summary = "left the group" if target == username else f"removed {target} from the group"
-    record(session, group_id, username, "member.left", summary, {"username": target})
+    if freed:
+        summary += "; free to claim now: " + ", ".join(f"“{title}”" for _, title in freed)
+    data = {"username": target, "freed_task_ids": [i for i, _ in freed]}
+    record(session, group_id, username, "member.left", summary, data)

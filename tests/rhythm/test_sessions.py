@@ -10,7 +10,7 @@ from core_world import build_world
 
 from nerdup_lab.core import groups, tasks
 from nerdup_lab.core.errors import Conflict
-from nerdup_lab.core.models import Task
+from nerdup_lab.core.models import Group, Task
 from nerdup_lab.core.rhythm import catchup, questions, recap, sessions
 from nerdup_lab.core.snapshots.commit import commit_in_session
 
@@ -287,4 +287,23 @@ def test_session_boundaries_hold_in_any_time_zone(db_url):
     brief = _brief(world, ended)
     assert brief["current_session"] is None and brief["next_session"] is None
     assert brief["last_session"]["occurrence"]["session_id"] == made["id"]
+    world.db.dispose()
+
+
+def test_a_finished_group_stops_its_rhythm(db_url):
+    world = build_world(db_url)
+    made = _weekly(world, until=None)
+    during = START + dt.timedelta(minutes=10)
+    assert _brief(world, during)["current_session"] is not None
+    with world.session() as s:
+        s.get(Group, world.group_id).status = "finished"
+    brief = _brief(world, during)
+    assert brief["current_session"] is None and brief["next_session"] is None
+    with world.session("pat") as s, pytest.raises(Conflict, match="finished"):
+        sessions.check_in(s, "pat", made["id"], during)
+    with world.session("pat") as s, pytest.raises(Conflict, match="finished"):
+        sessions.pick_tasks(s, "pat", made["id"], {"task_ids": [world.group_task_id]}, during)
+    listed = world.call("pat", sessions.get_session, made["id"], during)
+    assert (listed["next"], listed["upcoming"]) == (None, [])
+    assert world.call("otto", sessions.community, 14, during) == []
     world.db.dispose()

@@ -18,7 +18,7 @@ from ..permissions import Action, require
 from . import recap, schedule, views
 from .mentoring import unanswered
 from .models import Question, StudySession
-from .sessions import agenda
+from .sessions import agenda, stopped
 
 
 def _soonest(
@@ -58,8 +58,12 @@ def catchup(
         body = agenda(session, username, found[0].id, found[1].start, now)
         return {**body["occurrence"], "agenda": body["tasks"]}
 
-    current = _soonest(studies, lambda rule: schedule.in_progress(rule, now))
-    coming = _soonest(studies, lambda rule: schedule.next_unstarted(rule, now))
+    if stopped(session, group_id):  # a finished group's sessions ended with it
+        studies_on: list[StudySession] = []
+    else:
+        studies_on = studies
+    current = _soonest(studies_on, lambda rule: schedule.in_progress(rule, now))
+    coming = _soonest(studies_on, lambda rule: schedule.next_unstarted(rule, now))
     faq_size = session.scalar(
         select(func.count(Question.id)).where(
             Question.group_id == group_id, Question.status == "resolved"

@@ -54,8 +54,24 @@ def occurrence_at(found: StudySession, start: dt.datetime) -> schedule.Occurrenc
     return item
 
 
+STOPPED = ("finished", "archived")
+
+
+def stopped(session: Session, group_id: int) -> bool:
+    """A finished (or archived) group's rhythm has stopped: its sessions ended with it."""
+    group = session.get(Group, group_id)
+    return group is not None and group.status in STOPPED
+
+
+def _refuse_if_stopped(session: Session, found: StudySession) -> None:
+    if stopped(session, found.group_id):
+        raise Conflict("This group has finished; its sessions ended with it.")
+
+
 def _with_next(found: StudySession, now: dt.datetime) -> dict[str, Any]:
     body = views.study_session(found)
+    if stopped(Session.object_session(found), found.group_id):  # type: ignore[arg-type]
+        return {**body, "next": None, "upcoming": []}
     upcoming = schedule.between(views.rule(found), now, now + dt.timedelta(days=UPCOMING_DAYS))
     nxt = schedule.next_after(views.rule(found), now)
     body["next"] = views.occurrence(found, nxt, now) if nxt is not None else None
@@ -299,6 +315,7 @@ def pick_tasks(
     """Put tasks on the agenda of the next occurrence that has not started (or the one
     named by `occurrence`), and flag them for the next session."""
     found = load(session, username, session_id, Action.PICK_SESSION_TASKS)
+    _refuse_if_stopped(session, found)
     spec = {"task_ids": v.int_list, "occurrence": f.timestamp}
     values = v.clean(data, spec, required=("task_ids",))
     now = now or utcnow()
@@ -365,6 +382,7 @@ def check_in(
 ) -> dict[str, Any]:
     """Mark the caller present at the occurrence whose check-in window holds `now`."""
     found = load(session, username, session_id, Action.CHECK_IN)
+    _refuse_if_stopped(session, found)
     now = now or utcnow()
     settle(session, found, now)
     item = schedule.open_at(views.rule(found), now)
