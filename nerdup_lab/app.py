@@ -9,6 +9,7 @@ from traitlets import Instance
 
 from ._version import __version__
 from .config import NerdUp
+from .core import migrate
 from .events import register_schemas
 from .handlers import routes
 
@@ -39,7 +40,7 @@ class NerdUpExtension(ExtensionApp):
         )
         if backend.mode == "embedded" and self.serverapp is not None:
             self._install_identity()
-        where = self.settings_obj.hub_url or self.settings_obj.db_url
+        where = self.settings_obj.hub_url or migrate.redacted(self.settings_obj.db_url)
         self.log.info("nerdup-lab %s: %s mode, %s", __version__, backend.mode, where)
 
     def _install_identity(self) -> None:

@@ -93,6 +93,18 @@ class NerdUp(Configurable):
         ),
     ).tag(config=True)
 
+    upgrade_db = Bool(
+        None,
+        allow_none=True,
+        help=(
+            "Upgrade a database at an older schema when the server starts (as "
+            "JupyterHub.upgrade_db). Default: on in embedded mode, off for the JupyterHub "
+            "service. Off and the schema is old: start-up is refused with the command to run "
+            "(`jupyter nerdup db upgrade`). An SQLite file is backed up next to itself before "
+            "it is upgraded. An empty database is always created."
+        ),
+    ).tag(config=True)
+
     public_pages = Bool(
         False,
         help=(

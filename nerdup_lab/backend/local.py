@@ -65,11 +65,24 @@ class LocalBackend(
 
     @classmethod
     def open(
-        cls, config: NerdUp, log: logging.Logger | None = None, event_logger: Any = None
+        cls,
+        config: NerdUp,
+        log: logging.Logger | None = None,
+        event_logger: Any = None,
+        *,
+        upgrade_by_default: bool = True,
     ) -> LocalBackend:
+        """Open the database and bring its schema up to date (`migrate.prepare`):
+        `c.NerdUp.upgrade_db`, unset, is `upgrade_by_default` (on in embedded mode, off
+        for the hub service)."""
         db = Database(config.db_url)
+        allowed = upgrade_by_default if config.upgrade_db is None else bool(config.upgrade_db)
         # Start-up is before the event loop serves requests, so a blocking upgrade is fine.
-        migrate.upgrade(db)
+        try:
+            migrate.prepare(db, upgrade_db=allowed, logger=log)
+        except Exception:
+            db.dispose()
+            raise
         return cls(db, config, log, event_logger)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:

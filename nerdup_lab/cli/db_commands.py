@@ -17,7 +17,8 @@ class InitCommand(NerdUpCommand):
         migrate.upgrade(self.db)
         after = migrate.current_revision(self.db)
         if before is None:
-            self.out(f"Created the nerdup database at schema {after}: {self.settings.db_url}")
+            where = migrate.redacted(self.settings.db_url)
+            self.out(f"Created the nerdup database at schema {after}: {where}")
         elif before == after:
             self.out(f"The nerdup database is up to date (schema {after}).")
         else:
@@ -32,6 +33,10 @@ class UpgradeCommand(NerdUpCommand):
         before = migrate.current_revision(self.db)
         if before is None:
             raise NerdUpError("The database is empty; create it with `jupyter nerdup init`.")
+        if before != migrate.head_revision():
+            backup = migrate.backup_sqlite(self.db, before)
+            if backup is not None:
+                self.out(f"Backed up the database to {backup}.")
         migrate.upgrade(self.db)
         after = migrate.current_revision(self.db)
         if before == after:

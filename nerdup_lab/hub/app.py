@@ -34,7 +34,8 @@ class HubService:
         self.config = config
         self.prefix = prefix if prefix.endswith("/") else prefix + "/"
         self.log = log
-        self.backend = LocalBackend.open(config, log=log)
+        # Replicas share one database: upgrading it is the operator's step unless asked.
+        self.backend = LocalBackend.open(config, log=log, upgrade_by_default=False)
         self.stream = ActivityStream(self.backend.db, log)
         # The backend announces each stored activity through the same `emit` call it
         # makes on jupyter-server's EventLogger in embedded mode.
