@@ -93,6 +93,22 @@ class NerdUp(Configurable):
         ),
     ).tag(config=True)
 
+    db_threads = Int(
+        8,
+        help=(
+            "Threads of the executor that runs database work (its own, not the event loop's "
+            "default one). PostgreSQL: keep db_pool_size at least this large."
+        ),
+    ).tag(config=True)
+
+    db_pool_size = Int(
+        8,
+        help=(
+            "PostgreSQL: connections kept open to the database (SQLAlchemy pool_size; up to "
+            "as many again are opened under a burst). Ignored for SQLite."
+        ),
+    ).tag(config=True)
+
     upgrade_db = Bool(
         None,
         allow_none=True,

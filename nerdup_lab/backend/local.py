@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -62,6 +63,11 @@ class LocalBackend(
         self.log = log or logging.getLogger("nerdup_lab")
         # jupyter_server's EventLogger (None outside a server, e.g. in the CLI).
         self.event_logger = event_logger
+        # Database work has its own threads (c.NerdUp.db_threads), so it neither competes
+        # with nor is starved by other to_thread users of the event loop's default pool.
+        self.executor = ThreadPoolExecutor(
+            max_workers=max(1, int(config.db_threads)), thread_name_prefix="nerdup-db"
+        )
 
     @classmethod
     def open(
@@ -75,7 +81,7 @@ class LocalBackend(
         """Open the database and bring its schema up to date (`migrate.prepare`):
         `c.NerdUp.upgrade_db`, unset, is `upgrade_by_default` (on in embedded mode, off
         for the hub service)."""
-        db = Database(config.db_url)
+        db = Database(config.db_url, pool_size=max(1, int(config.db_pool_size)))
         allowed = upgrade_by_default if config.upgrade_db is None else bool(config.upgrade_db)
         # Start-up is before the event loop serves requests, so a blocking upgrade is fine.
         try:
@@ -87,7 +93,8 @@ class LocalBackend(
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking core work off the event loop."""
-        return await asyncio.to_thread(fn, *args)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, lambda: fn(*args))
 
     def _transaction(
         self, fn: Callable[..., T], caller: Caller, args: tuple[Any, ...], write: bool
@@ -148,3 +155,4 @@ class LocalBackend(
 
     async def close(self) -> None:
         await asyncio.to_thread(self.db.dispose)
+        self.executor.shutdown(wait=False)

@@ -51,7 +51,7 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int | None = None) -> Engine:
     """An engine for `url`; creates the parent folder of a SQLite file if needed."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -61,6 +61,8 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if pool_size is not None:
+        return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -76,9 +78,9 @@ class Database:
     reads run side by side with each other and with the one writer.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size)
         self.write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self._reads = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(self.write_engine, expire_on_commit=False)
