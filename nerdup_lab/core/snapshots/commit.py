@@ -30,10 +30,11 @@ from ..permissions import Action, require
 from . import blobstore
 from .canonical import hash_value
 from .delta import make_delta, worth_it
+from .diff.text import as_text
 from .manifest import manifest_hashes, manifest_refs, split_notebook
 from .models import Snapshot, SnapshotSettings, path_notebook_id, record_notebook_id
 from .policy import check_policy, output_limit, strip_outputs
-from .prepare import check_size, normalize_notebook, validate_new_cells
+from .prepare import check_size, inherit_ids, normalize_notebook, validate_new_cells
 from .records import latest, load_manifests, to_json
 
 DEFAULT_POLICY = "drop_large"
@@ -145,14 +146,22 @@ def commit_in_session(
     message = message_text(message)
     chosen, max_output = group_policy(session, group_id, limits)
     chosen = check_policy(policy or chosen)
-    nb = normalize_notebook(notebook)
+    nb = normalize_notebook(notebook)  # checks the shape before anything reads the cells
+    prev, base_hash, base = _previous(session, group_id, path, author)
+    if prev is not None and any(not isinstance(c.get("id"), str) for c in notebook["cells"]):
+
+        def texts(hashes: set[str]) -> dict[str, str]:
+            found = blobstore.get_many(session, hashes) if hashes else {}
+            return {h: as_text(v.get("source")) for h, v in found.items()}
+
+        previous = load_manifests(session, [prev.manifest_hash])[0]
+        nb = normalize_notebook(notebook, inherit_ids(notebook, previous, texts))
     if chosen == "strip":
         nb = strip_outputs(nb)
     pieces = split_notebook(nb, output_limit(chosen, max_output))
     manifest = pieces.manifest
     content_bytes = sum(len(pieces.blobs[h][0]) for h in manifest_refs(manifest))
     check_size(content_bytes, limits.max_snapshot_bytes)
-    prev, base_hash, base = _previous(session, group_id, path, author)
     # Blobs are never deleted, so whatever the previous snapshot's manifest (and the base
     # of its delta) refers to is stored: only the rest needs a look-up.
     known = (manifest_hashes(base) if base else set()) & pieces.blobs.keys()

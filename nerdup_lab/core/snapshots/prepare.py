@@ -7,6 +7,7 @@ older than 4.5 is lifted to 4.5, since ids are what lets history and diffs follo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from nbformat import validator
@@ -14,6 +15,10 @@ from nbformat.corpus.words import generate_corpus_id
 
 from .. import validate as v
 from ..errors import InvalidInput, TooLarge
+from .canonical import flatten_source, hash_value
+from .diff.text import as_text
+from .manifest import OWN_KEYS as _OWN_KEYS
+from .pairing import align
 
 
 def _mb(n: int) -> str:
@@ -39,8 +44,13 @@ def parse_notebook_text(text: str, max_bytes: int) -> dict[str, Any]:
     return nb
 
 
-def normalize_notebook(nb: dict[str, Any]) -> dict[str, Any]:
+def normalize_notebook(
+    nb: dict[str, Any], inherited: dict[int, str] | None = None
+) -> dict[str, Any]:
     """A 4.5+ copy of `nb` where every cell has a unique id (existing ids kept).
+
+    `inherited` maps the position of a cell without an id to the id it had in the previous
+    snapshot (see `inherit_ids`); the other id-less cells get fresh ids.
 
     Does what `nbformat.validator.normalize` does for ids, without its deep copy of the
     whole notebook: only the cells that get an id are copied. Checks first what splitting
@@ -67,16 +77,61 @@ def normalize_notebook(nb: dict[str, Any]) -> dict[str, Any]:
         _invalid("metadata is not an object")
     work = dict(nb)
     work["nbformat_minor"] = max(5, nb["nbformat_minor"])
+    inherited = inherited or {}
     seen: set[str] = set()
     fixed = []
-    for cell in cells:
+    for n, cell in enumerate(cells):
         cell_id = cell.get("id")
         if not isinstance(cell_id, str) or cell_id in seen:
-            cell = {**cell, "id": _fresh_id(seen)}
+            old = inherited.get(n)
+            cell = {**cell, "id": old if old is not None and old not in seen else _fresh_id(seen)}
         seen.add(cell["id"])
         fixed.append(cell)
     work["cells"] = fixed
     return work
+
+
+def _has_id(cell: Any) -> bool:
+    return isinstance(cell, dict) and isinstance(cell.get("id"), str)
+
+
+def inherit_ids(
+    nb: dict[str, Any], previous: dict[str, Any], texts: Callable[[set[str]], dict[str, str]]
+) -> dict[int, str]:
+    """Ids for the id-less cells of `nb`, from the previous snapshot's manifest.
+
+    A notebook saved without ids (nbformat 4.4 and older tools) would get new random ids
+    on every commit, so nothing would pair by id and an unchanged re-commit would not be
+    recognised. Its cells are paired with the previous snapshot's cells by the same
+    order-respecting alignment the diff uses (`pairing.align`); a paired cell inherits the
+    old id unless the notebook itself uses that id. `texts(hashes)` gives stored sources.
+    """
+    cells = nb.get("cells")
+    if not isinstance(cells, list) or all(_has_id(c) for c in cells):
+        return {}
+    if not all(isinstance(c, dict) for c in cells):
+        return {}
+    old = previous["cells"]
+    keys_b, text_b = [], []
+    for cell in cells:
+        src, _ = flatten_source({k: v for k, v in cell.items() if k not in _OWN_KEYS})
+        keys_b.append(hash_value(src)[0])
+        text_b.append(as_text(src.get("source")))
+    known = dict(zip(keys_b, text_b, strict=True))
+    stored = texts({e[2] for e in old} - known.keys())
+    known.update(stored)
+    pairs, _ = align(
+        [e[2] for e in old],
+        keys_b,
+        [e[1] for e in old],
+        [str(c.get("cell_type")) for c in cells],
+        lambda i: known[old[i][2]],
+        lambda j: text_b[j],
+    )
+    used = {c["id"] for c in cells if _has_id(c)}
+    return {
+        j: old[i][0] for i, j in pairs.items() if not _has_id(cells[j]) and old[i][0] not in used
+    }
 
 
 def _fresh_id(seen: set[str]) -> str:
