@@ -1,25 +1,19 @@
-"""Pairing the cells of two notebooks: by id, then by content hash, then by similarity.
+"""Pairing the cells of two notebooks: by id, then in order (`pairing.align`).
 
-Ids are exact when present. When a notebook lost or regenerated its ids, identical sources
-pair up by hash in one dictionary pass. Only the cells still unpaired are compared by text
-similarity, and each only against the unpaired cells in the same gap between already
-paired neighbours (bounded), so the cost stays linear in the notebook size; nbdime's
-cubic-time LCS over all cells is what makes it slow without ids.
+Ids are exact when present. The cells left (a notebook that lost or regenerated its ids)
+are aligned in order: identical sources as anchors, identical cells that left their
+neighbours as moves, similarity (line hashes and length first, full text for close
+candidates) only inside the gaps between anchors.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
-# Below this similarity two sources are not the same cell edited.
-SIMILARITY = 0.5
-# Largest number of candidates compared for one unpaired cell.
-WINDOW = 24
+from ..pairing import align
 
 
 @dataclass
@@ -36,67 +30,6 @@ def _by_id(a: list[list[Any]], b: list[list[Any]], m: Matching) -> None:
         if i is not None and i not in m.pairs:
             m.pairs[i] = j
             m.how[i] = "id"
-
-
-def _by_content(a: list[list[Any]], b: list[list[Any]], m: Matching) -> None:
-    taken_b = set(m.pairs.values())
-    free: dict[tuple[str, str], deque[int]] = defaultdict(deque)
-    for i, e in enumerate(a):
-        if i not in m.pairs:
-            free[(e[2], e[3])].append(i)
-    by_src: dict[str, deque[int]] = defaultdict(deque)
-    for key, idx in free.items():
-        by_src[key[0]].extend(idx)
-    for src, idx in by_src.items():
-        by_src[src] = deque(sorted(idx))
-    # Same source and metadata first, then same source alone.
-    for exact in (True, False):
-        for j, e in enumerate(b):
-            if j in taken_b:
-                continue
-            pool = free.get((e[2], e[3])) if exact else by_src.get(e[2])
-            while pool and pool[0] in m.pairs:
-                pool.popleft()
-            if pool:
-                i = pool.popleft()
-                m.pairs[i] = j
-                m.how[i] = "content"
-                taken_b.add(j)
-
-
-def _similar(
-    a: list[list[Any]], b: list[list[Any]], m: Matching, text: Callable[[str], str]
-) -> None:
-    free_a = sorted(i for i in range(len(a)) if i not in m.pairs)
-    taken_b = set(m.pairs.values())
-    free_b = [j for j in range(len(b)) if j not in taken_b]
-    if not free_a or not free_b:
-        return
-    # Where each b cell's nearest paired predecessor sits in a: search around there.
-    b_to_a = {j: i for i, j in m.pairs.items()}
-    anchor = -1
-    anchors = {}
-    for j in range(len(b)):
-        if j in b_to_a:
-            anchor = b_to_a[j]
-        anchors[j] = anchor
-    for j in free_b:
-        start = bisect.bisect_right(free_a, anchors[j])
-        lo = max(0, start - WINDOW // 2)
-        candidates = [i for i in free_a[lo : lo + WINDOW] if b[j][1] == a[i][1]]
-        best, best_ratio = None, SIMILARITY
-        target = text(b[j][2])
-        for i in candidates:
-            matcher = SequenceMatcher(None, text(a[i][2]), target, autojunk=False)
-            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = i, ratio
-        if best is not None:
-            m.pairs[best] = j
-            m.how[best] = "similar"
-            free_a.remove(best)
 
 
 def _moves(m: Matching) -> None:
@@ -132,11 +65,23 @@ def match_cells(
     """Pair manifest entries of `a` and `b`. `text(hashes)` loads sources for similarity."""
     m = Matching()
     _by_id(a, b, m)
-    _by_content(a, b, m)
-    unpaired_a = [a[i][2] for i in range(len(a)) if i not in m.pairs]
-    if unpaired_a and len(m.pairs) < len(b):
-        taken_b = set(m.pairs.values())
-        unpaired_b = [b[j][2] for j in range(len(b)) if j not in taken_b]
-        _similar(a, b, m, text(unpaired_a + unpaired_b))
+    free_a = [i for i in range(len(a)) if i not in m.pairs]
+    taken_b = set(m.pairs.values())
+    free_b = [j for j in range(len(b)) if j not in taken_b]
+    if free_a and free_b:
+        # The rest in order (pairing.align): anchors by content, moves, then similarity.
+        hashes = {a[i][2] for i in free_a} | {b[j][2] for j in free_b}
+        source = text(sorted(hashes)) if hashes else (lambda h: "")
+        pairs, how = align(
+            [a[i][2] for i in free_a],
+            [b[j][2] for j in free_b],
+            [a[i][1] for i in free_a],
+            [b[j][1] for j in free_b],
+            lambda k: source(a[free_a[k]][2]),
+            lambda k: source(b[free_b[k]][2]),
+        )
+        for k, n in pairs.items():
+            m.pairs[free_a[k]] = free_b[n]
+            m.how[free_a[k]] = "similar" if how[k] == "similar" else "content"
     _moves(m)
     return m
