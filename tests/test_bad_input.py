@@ -174,3 +174,14 @@ async def test_broken_notebooks_get_the_same_400_for_a_diff_and_a_commit(
     assert commit.status == 400, commit.json
     assert commit.error["message"] == diff.error["message"]
     assert "notebook" in commit.error["message"] or "cells" in commit.error["fields"]
+
+
+async def test_nul_in_text_and_unlisted_template_names_are_4xx(api, jp_root_dir):
+    club = await make_club(api, jp_root_dir)
+    alice = club["alice"]
+    made = await alice.post("/groups", {"title": "Club \x00"})
+    assert_names(made, 400, "title")
+    asked = await alice.post(f"/groups/{club['gid']}/questions", {"title": "Why?", "body": "a\x00"})
+    assert_names(asked, 400, "body")
+    long = await alice.get("/templates/" + "x" * 5000)
+    assert long.status == 404, long.json

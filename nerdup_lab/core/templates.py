@@ -243,9 +243,11 @@ def shipped_names() -> list[str]:
 
 def shipped(name: str) -> Template:
     """A shipped template by id, e.g. ``learning-club-round``."""
+    # Only the names listed are looked up: any other string (too long for a file name, or
+    # with a slash) names no template rather than reaching the file system.
     for suffix in (".yaml", ".yml", ".json"):
         entry = _shipped_dir().joinpath(name + suffix)
-        if entry.is_file():
+        if name in shipped_names() and entry.is_file():
             return parse(entry.read_text("utf-8"), source=name + suffix)
     known = ", ".join(shipped_names())
     raise NotFound(f"There is no shipped template {name!r}. Known: {known}.")

@@ -72,8 +72,9 @@ def text(*, max_len: int = 200, allow_empty: bool = False) -> Parser:
         if not isinstance(raw, str):
             raise ValueError("Must be a string.")
         value = raw.strip()
-        if _bad_text(value):
-            raise ValueError("Must be valid Unicode text.")
+        # NUL too: PostgreSQL's text columns refuse it.
+        if "\x00" in value or _bad_text(value):
+            raise ValueError("Must be valid Unicode text without NUL characters.")
         if not value and not allow_empty:
             raise ValueError("Must not be empty.")
         if len(value) > max_len:
@@ -89,8 +90,9 @@ def markdown(max_len: int = 100_000) -> Parser:
     def parse(value: Any) -> str:
         if not isinstance(value, str):
             raise ValueError("Must be a string.")
-        if _bad_text(value):
-            raise ValueError("Must be valid Unicode text.")
+        # NUL too: PostgreSQL's text columns refuse it.
+        if "\x00" in value or _bad_text(value):
+            raise ValueError("Must be valid Unicode text without NUL characters.")
         if len(value) > max_len:
             raise ValueError(f"Must be at most {max_len} characters.")
         return value
