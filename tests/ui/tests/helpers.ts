@@ -48,6 +48,36 @@ export async function openSidebar(page: IJupyterLabPageFixture): Promise<void> {
 }
 
 /**
+ * Show the directory in `sidebar` (a `#nerdup-sidebar` locator, of any page): the sidebar's
+ * first load ends on the remembered (or the user's first) group, or on the directory, so
+ * wait until it has ended (nothing loading, a group or the directory shown) and go back to
+ * all groups if a group opened by itself. Nothing is clicked that the load then replaces.
+ */
+export async function showDirectory(sidebar: Locator): Promise<void> {
+  await expect(
+    sidebar
+      .locator('.jp-NerdUp-panel[aria-busy="false"]')
+      .locator('.jp-NerdUp-directory, .jp-NerdUp-groupView')
+      .first()
+  ).toBeVisible();
+  const back = sidebar.getByRole('button', { name: 'Back to all groups' });
+  if (await back.isVisible()) {
+    await back.click();
+  }
+  await expect(sidebar.locator('.jp-NerdUp-directory')).toBeVisible();
+}
+
+/** Open the sidebar on its directory (see showDirectory); returns the sidebar. */
+export async function openDirectory(
+  page: IJupyterLabPageFixture
+): Promise<Locator> {
+  await openSidebar(page);
+  const sidebar = page.locator('#nerdup-sidebar');
+  await showDirectory(sidebar);
+  return sidebar;
+}
+
+/**
  * Open a group from the sidebar's directory by its title, as a user would; returns the
  * sidebar and the group's view.
  */
@@ -55,21 +85,7 @@ export async function openGroup(
   page: IJupyterLabPageFixture,
   title: string
 ): Promise<{ sidebar: Locator; view: Locator }> {
-  await openSidebar(page);
-  const sidebar = page.locator('#nerdup-sidebar');
-  // The sidebar's first load ends on the remembered (or the user's first) group, or on
-  // the directory: wait until it has ended (nothing loading, a group or the directory
-  // shown), so no card is clicked that the load then replaces.
-  await expect(
-    sidebar
-      .locator('.jp-NerdUp-panel[aria-busy="false"]')
-      .locator('.jp-NerdUp-cards, .jp-NerdUp-groupView')
-      .first()
-  ).toBeVisible();
-  const back = sidebar.getByRole('button', { name: 'Back to all groups' });
-  if (await back.isVisible()) {
-    await back.click();
-  }
+  const sidebar = await openDirectory(page);
   await sidebar
     .locator('.jp-NerdUp-cards')
     .getByRole('button', { name: title, exact: true })

@@ -1,7 +1,13 @@
 import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { consoleErrors, openSidebar, SHOTS, useTheme } from './helpers';
+import {
+  consoleErrors,
+  openDirectory,
+  openSidebar,
+  SHOTS,
+  useTheme
+} from './helpers';
 
 /** A screenshot of the sidebar in the light and the dark theme. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -34,8 +40,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     test.setTimeout(240_000); // one long story through every view
     const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1280, height: 1000 });
-    await openSidebar(page);
-    const sidebar = page.locator('#nerdup-sidebar');
+    const sidebar = await openDirectory(page);
     // Other suites may have made groups on this server: the directory is empty or not.
     await expect(
       sidebar.getByRole('region', { name: 'Group directory' })
@@ -400,12 +405,7 @@ test('an unreachable service is said, and the sidebar recovers by itself', async
   page
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await openSidebar(page);
-  const sidebar = page.locator('#nerdup-sidebar');
-  const back = sidebar.getByRole('button', { name: /All groups/ });
-  if ((await back.count()) > 0) {
-    await back.click();
-  }
+  const sidebar = await openDirectory(page);
   // What a user's server answers in JupyterHub mode while the nerdup service is down.
   const down = /\/nerdup\/api\/v1\/(me|groups)(\?.*)?$/;
   await page.route(down, route =>
