@@ -9,6 +9,7 @@ so page overhead, indexes and snapshot rows all count. Git's is every file under
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from typing import Any
 
 from bench_db import bench_group
 from notebooks import edit_one, make_notebook, run_all
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from nerdup_lab.core import migrate
 from nerdup_lab.core.db import Database
@@ -72,10 +73,16 @@ def workloads(quick: bool) -> dict[str, Workload]:
 
 
 def _db_size(db: Database, path: Path) -> int:
-    with db.engine.connect() as conn:
-        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        conn.exec_driver_sql("VACUUM")
-        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    # VACUUM cannot run inside a transaction, and the store's SQLite connections always
+    # open one (db.py's BEGIN IMMEDIATE recipe): use a plain autocommit connection.
+    db.engine.dispose()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
     return path.stat().st_size
 
 
