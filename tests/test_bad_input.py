@@ -76,6 +76,8 @@ async def test_body_ids_and_numbers_beyond_their_bounds_are_400_naming_the_field
         assert_names(question, 400, "task_id")
         settings = await alice.put(f"/groups/{gid}/snapshot-settings", {"max_output_bytes": big})
         assert_names(settings, 400, "max_output_bytes")
+        order = await alice.put(f"/groups/{gid}/milestones/order", {"order": [mid, big]})
+        assert_names(order, 400, "order")
     heavy = await alice.post(f"/milestones/{mid}/tasks", {"title": "Big", "weight": 1001})
     assert_names(heavy, 400, "weight")
     assert "1000" in heavy.error["fields"]["weight"]

@@ -271,6 +271,26 @@ describe('commitSnapshot', () => {
     expect((await done)?.id).toBe(12);
     expect(dialog()).toBeNull();
     expect(commits().map(c => c.body.message)).toEqual([typed, 'shorter']);
+    // Both attempts of one dialog are one commit to the server: the same key.
+    const keys = commits().map(c => c.headers.get('Idempotency-Key'));
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('sends another idempotency key from another dialog', async () => {
+    answers.push(() => ({ status: 201, body: SNAPSHOT }));
+    answers.push(() => ({ status: 201, body: SNAPSHOT }));
+    for (let i = 0; i < 2; i++) {
+      const { done } = await open(fakePanel(false).panel);
+      await act(() => dialogButton('Commit')!.click());
+      expect((await done)?.id).toBe(12);
+    }
+    const [first, second] = commits().map(c =>
+      c.headers.get('Idempotency-Key')
+    );
+    expect(first).toBeTruthy();
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { Dialog, Notification } from '@jupyterlab/apputils';
 import { NotebookPanel } from '@jupyterlab/notebook';
 import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { UUID } from '@lumino/coreutils';
 
 import { requestAPI } from '../api';
 
@@ -116,6 +117,10 @@ export async function commitSnapshot(
   const groupId = group.id;
   // What the dialog's successful try committed.
   const made: { snapshot?: ISnapshot } = {};
+  // One key for every attempt of this dialog: when an answer is lost (a dropped
+  // connection after the server stored the snapshot), the retry gets that snapshot
+  // back instead of storing a second one.
+  const idempotencyKey = UUID.uuid4();
   const body = new CommitDialogBody({
     trans,
     path,
@@ -136,7 +141,8 @@ export async function commitSnapshot(
         path,
         message: form.message,
         task_id: form.taskId,
-        policy: form.policy
+        policy: form.policy,
+        idempotencyKey
       });
     }
   });
