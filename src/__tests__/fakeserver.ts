@@ -205,6 +205,7 @@ export function quietRhythm(
     body: {
       group_id: groupId,
       current_session: null,
+      current_recap: null,
       next_session: null,
       last_session: null,
       recaps: [],

@@ -7,12 +7,13 @@ import { actingRole } from '../model/derive';
 import { Markdown } from '../components/Markdown';
 import { RecapEditor } from './RecapEditor';
 import { when } from './Sessions';
+import { IRecap } from './types';
 import { IRhythm } from './useRhythm';
 
-/** The rhythm's part of "Where we are": next session, last recap, open questions. */
+/** The rhythm's part of "Where we are": the session going on and its recap, the next
+ * session, open questions, the last session's recap. */
 export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
   const { trans, model } = useSidebar();
-  const [editing, setEditing] = React.useState(false);
   const brief = props.rhythm.data.catchup;
   const group = model.current?.group;
   const role = group ? actingRole(group) : null;
@@ -56,29 +57,60 @@ export function RhythmBrief(props: { rhythm: IRhythm }): JSX.Element | null {
           </ul>
         </>
       )}
+      {now && brief.current_recap && (
+        <RecapBlock
+          key="tonight"
+          recap={brief.current_recap}
+          title={trans.__("Tonight's recap (%1)", when(now.start))}
+          editor={editor}
+          rhythm={props.rhythm}
+        />
+      )}
       {last && (
-        <details className="jp-NerdUp-recap">
-          <summary>
-            {trans.__('Last session recap (%1)', when(last.occurrence.start))}
-          </summary>
-          {editing ? (
-            <RecapEditor
-              recap={last}
-              rhythm={props.rhythm}
-              onDone={() => setEditing(false)}
-            />
-          ) : (
-            <>
-              <Markdown source={last.body} />
-              {editor && (
-                <Button small minimal onClick={() => setEditing(true)}>
-                  {trans.__('Edit recap')}
-                </Button>
-              )}
-            </>
+        <RecapBlock
+          key="last"
+          recap={last}
+          title={trans.__(
+            'Last session recap (%1)',
+            when(last.occurrence.start)
           )}
-        </details>
+          editor={editor}
+          rhythm={props.rhythm}
+        />
       )}
     </div>
+  );
+}
+
+/** One session's recap, folded; members (not followers) may edit it. */
+function RecapBlock(props: {
+  recap: IRecap;
+  title: string;
+  editor: boolean;
+  rhythm: IRhythm;
+}): JSX.Element {
+  const { trans } = useSidebar();
+  const [editing, setEditing] = React.useState(false);
+  const { recap } = props;
+  return (
+    <details className="jp-NerdUp-recap">
+      <summary>{props.title}</summary>
+      {editing ? (
+        <RecapEditor
+          recap={recap}
+          rhythm={props.rhythm}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <Markdown source={recap.body} />
+          {props.editor && (
+            <Button small minimal onClick={() => setEditing(true)}>
+              {trans.__('Edit recap')}
+            </Button>
+          )}
+        </>
+      )}
+    </details>
   );
 }

@@ -105,6 +105,8 @@ export interface ICatchup {
   group_id: number;
   /** The occurrence going on, with tonight's picks. */
   current_session: (IOccurrence & { agenda: IAgendaTask[] }) | null;
+  /** The recap of the occurrence going on, written at the session's end. */
+  current_recap: IRecap | null;
   /** The next occurrence that has not started, with the picks for it. */
   next_session: (IOccurrence & { agenda: IAgendaTask[] }) | null;
   /** The recap of the last occurrence that ended (never the one going on). */

@@ -191,6 +191,7 @@ def test_catchup_before_during_and_after_a_session(db_url):
         )
     before = _brief(world, START - dt.timedelta(hours=1))
     assert before["current_session"] is None and before["last_session"] is None
+    assert before["current_recap"] is None
     assert before["next_session"]["start"] == START.isoformat()
     assert _ids(before["next_session"]["agenda"]) == [(world.group_task_id, "picked")]
 
@@ -205,6 +206,8 @@ def test_catchup_before_during_and_after_a_session(db_url):
     # The pick for session 2 is not tonight's, and tonight's is not on session 2's list.
     assert _ids(brief["next_session"]["agenda"]) == [(other["id"], "picked")]
     assert brief["last_session"] is None  # session 1 has not ended
+    # ... but its recap can be written at its end: tonight's recap.
+    assert brief["current_recap"]["occurrence"]["start"] == START.isoformat()
 
     # Session 2 has started, with a late joiner: last session is still session 1.
     world.call("pat", sessions.check_in, made["id"], START + 2 * EARLY)  # in session 1

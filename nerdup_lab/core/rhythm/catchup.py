@@ -39,6 +39,8 @@ def catchup(
 
     - `current_session`: the occurrence going on, with `agenda`: tonight's picks;
     - `next_session`: the next occurrence that has not started, with the picks for it;
+    - `current_recap`: the recap of the occurrence going on, so the group can write it
+      at the session's end (the newcomer's catch-up never shows it as "last session");
     - `last_session`: the recap of the last occurrence that has ended (never the one going
       on), and `recaps`: the latest ended ones, newest first.
     """
@@ -73,6 +75,7 @@ def catchup(
     return {
         "group_id": group_id,
         "current_session": with_agenda(current),
+        "current_recap": recap.build(session, *current, now) if current else None,
         "next_session": with_agenda(coming),
         "last_session": recaps[0] if recaps else None,
         "recaps": recaps,

@@ -101,7 +101,10 @@ test.describe.serial('The rhythm of a group', () => {
       .getByRole('button', { name: 'Put on the next agenda' })
       .click();
     await expect(picker).toHaveCount(0);
-    const recap = view.locator('.jp-NerdUp-recap');
+    // The session is still going on: its recap is tonight's, not the last session's.
+    const recap = view
+      .locator('.jp-NerdUp-recap')
+      .filter({ hasText: "Tonight's recap" });
     await recap.locator('summary').click();
     await expect(recap).toContainText('Who came:');
     await recap.getByRole('button', { name: 'Edit recap' }).click();
