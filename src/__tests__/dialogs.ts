@@ -4,7 +4,7 @@
  */
 import { Dialog } from '@jupyterlab/apputils';
 
-import { act } from './reactroot';
+export { until } from './until';
 
 /** The open dialog, if any. */
 export const dialog = (): HTMLElement | null =>
@@ -40,18 +40,6 @@ export function type(target: Element | null, value: string): void {
   const proto = Object.getPrototypeOf(input);
   Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-/** Wait (inside act) until `find` gives something. */
-export async function until<T>(find: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) {
-      return found;
-    }
-    await act(() => new Promise(resolve => setTimeout(resolve, 10)));
-  }
-  throw new Error(`timed out: ${dialog()?.outerHTML ?? 'no dialog'}`);
 }
 
 /** Close whatever dialog a test left open (a dialog waits for the one before it). */

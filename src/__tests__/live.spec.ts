@@ -4,6 +4,7 @@ import { GroupsClient } from '../model/client';
 import { GroupsModel } from '../model/groups';
 import { LiveUpdates } from '../model/live';
 import { ACTIVITY_SCHEMA_ID } from '../model/types';
+import { until } from './until';
 import { groupServer } from './fakeserver';
 
 describe('LiveUpdates', () => {
@@ -63,8 +64,8 @@ describe('LiveUpdates', () => {
     expect(server.calls.length).toBe(before);
     show(true);
     live.wake();
-    await new Promise(resolve => setTimeout(resolve, 20));
-    expect(server.calls.length).toBeGreaterThan(before);
+    // Fails (naming the condition) when the woken poll never asks the server.
+    await until(() => server.calls.length > before);
     live.dispose();
   });
 
