@@ -169,7 +169,9 @@ export const SCREEN_TOLERANCE = {
  *
  * A deliberate change of the screen: look at the diff in test-results/, then rewrite the
  * baselines of that spec and commit them with the change:
- *   cd tests/ui && NERDUP_UI_PORT=<port> jlpm playwright test tests/<spec>.ts --update-snapshots
+ *   cd tests/ui && NERDUP_UI_PORT=<port> jlpm playwright test tests/<spec>.ts --update-snapshots=all
+ * (plain --update-snapshots rewrites only a baseline that differs beyond the tolerance, so a
+ * new mask or a small change would keep the old image)
  * and run the spec once more without the flag: it must pass (a baseline that differs
  * between two runs is not one; mask what moved).
  */

@@ -1,7 +1,13 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
-import { api, consoleErrors, shootThemes, useTheme } from './helpers';
+import {
+  api,
+  compareThemes,
+  consoleErrors,
+  shootThemes,
+  useTheme
+} from './helpers';
 
 /** A screenshot of `target` (the page when omitted) in the light and the dark theme. */
 const shoot = (page: Page, name: string, target?: Locator) =>
@@ -178,6 +184,12 @@ test.describe('Notebook snapshots, as a new user', () => {
       '2 unchanged cells'
     );
     await shoot(page, 'diff');
+    // The cells of the diff against their baselines (the header names people and times).
+    await compareThemes(
+      page,
+      'snapshots-diff-rows',
+      diff.locator('.jp-NerdUp-diffRows')
+    );
     await diff.getByTestId('nerdup-diff-fold').click();
     await expect(diff.locator('.jp-NerdUp-diffCell-unchanged')).toHaveCount(2);
 
@@ -204,6 +216,10 @@ test.describe('Notebook snapshots, as a new user', () => {
     await expect(viewer.locator('.jp-OutputArea-output')).toContainText('405');
     await expect(viewer.locator('.jp-CodeMirrorEditor')).toHaveCount(0);
     await shoot(page, 'viewer');
+    // The read-only notebook against its baselines; the banner (who, when) is masked.
+    await compareThemes(page, 'snapshots-viewer', viewer, [
+      viewer.locator('.jp-NerdUp-viewerBanner')
+    ]);
 
     // Restore the older snapshot as a new file: confirm, the file opens and is listed.
     await items
@@ -253,6 +269,18 @@ test.describe('Notebook snapshots, as a new user', () => {
       dashboard.locator('.jp-NerdUp-contributionChart')
     ).toContainText('2');
     await shoot(page, 'dashboard');
+    // The charts against their baselines. Masked: what changes from day to day (dates on
+    // the axes, in the summary and the milestones' "due") and the test user's name.
+    await compareThemes(page, 'snapshots-dashboard', dashboard, [
+      dashboard.locator('.jp-NerdUp-dashSummary'),
+      dashboard.locator('svg.jp-NerdUp-burnup text'),
+      dashboard
+        .locator('.jp-NerdUp-milestoneChart text')
+        .filter({ hasText: '%' }),
+      dashboard
+        .locator('.jp-NerdUp-contributionChart text')
+        .filter({ hasText: /\D/ })
+    ]);
 
     // Dark theme: the chart text takes the theme's own ink (the dashboard's text colour,
     // --jp-ui-font-color1), and that ink changes with the theme.
