@@ -7,3 +7,4 @@ import './rhythm.css';
 import './plan-editing.css';
 import './mentoring.css';
 import './workspace.css';
+import './teamwork.css';

@@ -6,6 +6,7 @@ import { activitySummary } from '../model/derive';
 import { IActivity } from '../model/types';
 import { useSidebar } from './context';
 import { Person } from './Person';
+import { SnapshotLinks, snapshotOf } from './SnapshotLinks';
 
 export interface IActivityFeedProps {
   items: readonly IActivity[];
@@ -25,19 +26,27 @@ export function ActivityFeed(props: IActivityFeedProps): JSX.Element {
       className="jp-NerdUp-activity"
       aria-label={props.label ?? trans.__('Recent activity')}
     >
-      {props.items.map(a => (
-        <li key={a.id} className="jp-NerdUp-activity-item">
-          <Person name={a.actor} /> {activitySummary(a)}
-          <time
-            className="jp-NerdUp-when"
-            dateTime={a.created_at}
-            title={Time.format(a.created_at)}
-          >
-            {' · '}
-            {Time.formatHuman(a.created_at)}
-          </time>
-        </li>
-      ))}
+      {props.items.map(a => {
+        const snapshot = snapshotOf(a.subject);
+        return (
+          <li key={a.id} className="jp-NerdUp-activity-item">
+            <Person name={a.actor} /> {activitySummary(a)}
+            <time
+              className="jp-NerdUp-when"
+              dateTime={a.created_at}
+              title={Time.format(a.created_at)}
+            >
+              {' · '}
+              {Time.formatHuman(a.created_at)}
+            </time>
+            {snapshot && (
+              <div>
+                <SnapshotLinks snapshotId={snapshot.id} path={snapshot.path} />
+              </div>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

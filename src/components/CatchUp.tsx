@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { PathExt, Time } from '@jupyterlab/coreutils';
+import { Time } from '@jupyterlab/coreutils';
 
 import { currentMilestone, recentWork, whoToAsk } from '../model/derive';
 import { IGroupView } from '../model/types';
@@ -9,6 +9,7 @@ import { useSidebar } from './context';
 import { roleLabel } from './GroupCard';
 import { Markdown } from './Markdown';
 import { Person } from './Person';
+import { SnapshotLinks } from './SnapshotLinks';
 
 export interface ICatchUpProps {
   view: IGroupView;
@@ -16,7 +17,7 @@ export interface ICatchUpProps {
 
 /** "Where we are": the five-minute catch-up for someone new to the group. */
 export function CatchUp(props: ICatchUpProps): JSX.Element {
-  const { trans, openPath, openSnapshot } = useSidebar();
+  const { trans } = useSidebar();
   const { view } = props;
   const now = currentMilestone(view.milestones);
   const done = recentWork(view.activity);
@@ -59,33 +60,12 @@ export function CatchUp(props: ICatchUpProps): JSX.Element {
                 </span>{' '}
                 {trans.__('by')} <Person name={s.author ?? null} />
                 {s.created_at ? ` · ${Time.formatHuman(s.created_at)}` : ''}
-                {s.path && openSnapshot ? (
-                  <div>
-                    <button
-                      className="jp-NerdUp-linkButton jp-NerdUp-ellipsis"
-                      title={trans.__('Open this snapshot of %1', s.path)}
-                      onClick={() => openSnapshot(Number(s.id), false)}
-                    >
-                      {PathExt.basename(String(s.path))}
-                    </button>{' '}
-                    <button
-                      className="jp-NerdUp-linkButton"
-                      onClick={() => openSnapshot(Number(s.id), true)}
-                    >
-                      {trans.__('Open a copy in my workspace')}
-                    </button>
-                  </div>
-                ) : s.path ? (
-                  <div>
-                    <button
-                      className="jp-NerdUp-linkButton"
-                      title={trans.__('Open %1', s.path)}
-                      onClick={() => openPath(String(s.path))}
-                    >
-                      {PathExt.basename(String(s.path))}
-                    </button>
-                  </div>
-                ) : null}
+                <div>
+                  <SnapshotLinks
+                    snapshotId={Number(s.id)}
+                    path={s.path ? String(s.path) : null}
+                  />
+                </div>
               </li>
             ))}
           </ul>

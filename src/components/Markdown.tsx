@@ -3,6 +3,7 @@ import * as React from 'react';
 import { MimeModel } from '@jupyterlab/rendermime';
 
 import { useSidebar } from './context';
+import { snapshotLinkId } from './SnapshotLinks';
 
 export interface IMarkdownProps {
   source: string;
@@ -12,9 +13,11 @@ export interface IMarkdownProps {
 /**
  * User-written markdown, rendered by JupyterLab's markdown renderer as untrusted
  * content (sanitized HTML, no scripts). Without a renderer it shows the plain text.
+ * A link to a snapshot as the server writes it into recaps (`snapshots/{id}`) opens
+ * that snapshot read-only instead of a page or a file of that name.
  */
 export function Markdown(props: IMarkdownProps): JSX.Element | null {
-  const { rendermime } = useSidebar();
+  const { rendermime, openSnapshot } = useSidebar();
   const host = React.useRef<HTMLDivElement>(null);
   const { source } = props;
 
@@ -48,5 +51,17 @@ export function Markdown(props: IMarkdownProps): JSX.Element | null {
   if (!rendermime) {
     return <div className={`${className} jp-NerdUp-plain`}>{source}</div>;
   }
-  return <div className={className} ref={host} />;
+  const onClickCapture = (event: React.MouseEvent) => {
+    const anchor = (event.target as Element).closest?.('a');
+    const id = snapshotLinkId(anchor?.getAttribute('href'));
+    if (id === null || !openSnapshot) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    openSnapshot(id, false);
+  };
+  return (
+    <div className={className} ref={host} onClickCapture={onClickCapture} />
+  );
 }

@@ -5,6 +5,7 @@ import { Button, launchIcon } from '@jupyterlab/ui-components';
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
 import { Markdown } from '../components/Markdown';
+import { SnapshotLinks } from '../components/SnapshotLinks';
 import { actingRole, currentMilestone } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { exportBlogPost } from './blogexport';
@@ -49,6 +50,14 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
             <span className="jp-NerdUp-actor">
               {trans.__('by %1', p.author)}
             </span>
+            {p.snapshot_id !== null && (
+              <div>
+                <SnapshotLinks
+                  snapshotId={p.snapshot_id}
+                  label={trans.__('The snapshot it is about')}
+                />
+              </div>
+            )}
           </li>
         ))}
       </ul>
@@ -139,7 +148,10 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
           <ul className="jp-NerdUp-snapshots">
             {view.snapshots.slice(0, 3).map(s => (
               <li key={String(s.id)}>
-                <span>{s.path ?? String(s.id)}</span>{' '}
+                <SnapshotLinks
+                  snapshotId={Number(s.id)}
+                  path={s.path ? String(s.path) : null}
+                />{' '}
                 <Button
                   small
                   minimal
