@@ -23,6 +23,8 @@ export interface IRequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
+  /** Answer the body as text (a download), not as JSON; errors are still JSON. */
+  asText?: boolean;
 }
 
 /**
@@ -68,6 +70,9 @@ export async function requestAPI<T>(
     );
   }
   const text = await response.text();
+  if (options.asText && response.ok) {
+    return text as T;
+  }
   let data: any = null;
   if (text.length > 0) {
     try {

@@ -8,3 +8,4 @@ import './plan-editing.css';
 import './mentoring.css';
 import './workspace.css';
 import './teamwork.css';
+import './showcase.css';

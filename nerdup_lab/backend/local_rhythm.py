@@ -155,6 +155,11 @@ class RhythmOperations:
     async def group_report(self, caller: Caller, group_id: int) -> str:
         return await self.read(pages.report, caller, group_id)
 
+    async def group_presentation(
+        self, caller: Caller, group_id: int, data: Json
+    ) -> tuple[str, str]:
+        return await self.read(pages.presentation, caller, group_id, data)
+
     async def public_group_page(self, group_id: int) -> str:
         """No caller: the page is the same for everyone (open groups only)."""
         return await self.read(lambda s, _user: pages.public_page(s, group_id), Caller(""))

@@ -78,7 +78,8 @@ class BlogPostHandler(ResourceHandler):
 
 
 class ReportHandler(ResourceHandler):
-    """The journey report as one self-contained HTML file (organizers and mentors)."""
+    """The journey report as one self-contained HTML file (organizers and mentors; every
+    member once the group is finished)."""
 
     @authenticated
     @authorized
@@ -87,4 +88,34 @@ class ReportHandler(ResourceHandler):
         html = await self.backend.group_report(self.caller, gid)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Content-Disposition", content_disposition(f"group-{gid}-report.html"))
+        self.finish(html, set_content_type="text/html; charset=utf-8")
+
+
+class PresentationHandler(ResourceHandler):
+    """GET ?snapshot_ids=1,2&theme=light|dark: the journey as reveal.js slides, one HTML
+    file that loads nothing (who may: as the report). Without `snapshot_ids`, the journey's
+    selected snapshots; `snapshot_ids=` (empty) for none."""
+
+    def _options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        raw = self.get_query_argument("snapshot_ids", None)
+        if raw is not None:
+            parts = [p.strip() for p in raw.split(",") if p.strip()]
+            if not all(p.isascii() and p.isdigit() and len(p) <= 10 for p in parts):
+                raise InvalidInput(
+                    "Not valid.",
+                    fields={"snapshot_ids": "Must be snapshot ids separated by commas."},
+                )
+            options["snapshot_ids"] = [int(p) for p in parts]
+        if self.query_text("theme"):
+            options["theme"] = self.query_text("theme")
+        return options
+
+    @authenticated
+    @authorized
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        name, html = await self.backend.group_presentation(self.caller, gid, self._options())
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Content-Disposition", content_disposition(name))
         self.finish(html, set_content_type="text/html; charset=utf-8")

@@ -36,5 +36,6 @@ def rhythm_routes(r: Callable[[str], str], ID: str) -> list[tuple[str, type[Any]
         (r(f"/groups/{ID}/showcase"), reflections.ShowcaseHandler),
         (r(f"/snapshots/{ID}/blog"), publishing.BlogPostHandler),
         (r(f"/groups/{ID}/report"), publishing.ReportHandler),
+        (r(f"/groups/{ID}/presentation"), publishing.PresentationHandler),
         (f"/{PUBLIC_PREFIX}/groups/{ID}", PublicGroupHandler),
     ]

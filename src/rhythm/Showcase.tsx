@@ -9,6 +9,7 @@ import { SnapshotLinks } from '../components/SnapshotLinks';
 import { actingRole, currentMilestone } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { exportBlogPost } from './blogexport';
+import { presentJourney } from './present';
 import { IRhythm } from './useRhythm';
 import { IReflection } from './types';
 
@@ -26,8 +27,13 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
   const role = actingRole(view.group);
   const shown = rhythm.data.showcase;
   const milestone = currentMilestone(view.milestones);
+  // Organizers and mentors present at any time; every member once the group is finished.
+  const finished =
+    view.group.status === 'finished' || view.group.status === 'archived';
   const presenter =
-    view.group.my_role === 'organizer' || view.group.my_role === 'mentor';
+    view.group.my_role === 'organizer' ||
+    view.group.my_role === 'mentor' ||
+    (view.group.my_role !== null && finished);
   return (
     <section
       className="jp-NerdUp-section jp-NerdUp-showcase"
@@ -127,6 +133,21 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
                 {trans.__('Link a post')}
               </Button>
             </>
+          )}
+          {presenter && (
+            <Button
+              small
+              className="jp-NerdUp-present"
+              onClick={() =>
+                void presentJourney({
+                  groupId: view.group.id,
+                  trans,
+                  client: rhythm.client
+                }).catch(error => model.reportFailure(error))
+              }
+            >
+              {trans.__('Present')}
+            </Button>
           )}
           {presenter && (
             <a

@@ -2,6 +2,7 @@ import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
 import { API_ROOT, IRequestOptions, requestAPI } from '../api';
+import { ISnapshotSummary } from '../model/types';
 import {
   IAgenda,
   IBlogOptions,
@@ -193,6 +194,31 @@ export class RhythmClient {
         `snapshots/${snapshotId}/blog`
       ) + `?${query.toString()}`
     );
+  }
+  /** The group's snapshots, newest first (for choosing what goes on the slides). */
+  async groupSnapshots(
+    groupId: number,
+    limit = 50
+  ): Promise<ISnapshotSummary[]> {
+    const found = await this._call<
+      ISnapshotSummary[] | { items?: ISnapshotSummary[] }
+    >(`groups/${groupId}/snapshots`, { query: { limit } });
+    return Array.isArray(found) ? found : (found?.items ?? []);
+  }
+  /** The journey as reveal.js slides: one HTML file that loads nothing. */
+  presentation(
+    groupId: number,
+    snapshotIds: number[],
+    theme: 'light' | 'dark' = 'light'
+  ): Promise<string> {
+    // Written by hand: an empty `snapshot_ids` (no snapshot) must be sent, not dropped.
+    const query = new URLSearchParams({
+      snapshot_ids: snapshotIds.join(','),
+      theme
+    });
+    return this._call(`groups/${groupId}/presentation?${query.toString()}`, {
+      asText: true
+    });
   }
   /** URL of the group's journey report (one self-contained HTML file). */
   reportUrl(groupId: number): string {

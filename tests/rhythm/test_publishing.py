@@ -153,7 +153,7 @@ def test_report_is_one_self_contained_page_with_the_journey(db_url):
     for person in ("olga", "pat"):
         assert f"<td>{person}</td>" in html
     assert "eda.ipynb" in html and "first plots" in html and "Our post" in html
-    with world.session("pat") as s, pytest.raises(Exception, match="may not make report"):
+    with world.session("pat") as s, pytest.raises(Exception, match="once the group is finished"):
         pages.report(s, "pat", world.group_id)
     world.db.dispose()
 

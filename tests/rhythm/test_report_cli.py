@@ -27,5 +27,5 @@ def test_report_writes_one_self_contained_file(capsys, db_url, isolated_config, 
     by_title = cli.ok("report", "Kaggle club", "--output", "-")
     assert "Week 1" in by_title.out
     denied = cli("report", str(world.group_id), "--user", "pat")
-    assert denied.code == 4 and "may not make report" in denied.err
+    assert denied.code == 4 and "once the group is finished" in denied.err
     assert cli("report", "No such club").code == 3

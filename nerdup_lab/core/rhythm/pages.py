@@ -19,10 +19,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound
+from ..errors import Forbidden, NotFound
 from ..models import Group
-from ..permissions import Action, require
+from ..permissions import Action, membership_of, require
+from . import presentation as slides
 from .journey import journey
+
+# Once a group is finished (or archived), every member may present its journey; before,
+# the report is the organizers' and mentors' (permissions.Action.MAKE_REPORT).
+FINISHED = ("finished", "archived")
 
 TEMPLATES = Path(__file__).resolve().parent / "pages"
 ALLOWED_TAGS = {
@@ -64,12 +69,38 @@ def render(template: str, context: dict[str, Any]) -> str:
     return environment().get_template(template).render(**context)
 
 
-def report(session: Session, username: str, group_id: int) -> str:
-    """The group's journey as one self-contained HTML page (organizers and mentors)."""
-    require(session, group_id, username, Action.MAKE_REPORT)
+def require_presenter(session: Session, username: str, group_id: int) -> Group:
+    """Organizers and mentors at any time; every member once the group is finished."""
+    require(session, group_id, username, Action.VIEW_GROUP)
     group = session.get(Group, group_id)
     assert group is not None  # require() has checked it exists
+    member = membership_of(session, group_id, username)
+    if member is not None and group.status in FINISHED:
+        return group
+    try:
+        require(session, group_id, username, Action.MAKE_REPORT)
+    except Forbidden as err:
+        raise Forbidden(
+            "The journey report and the presentation are for every member once the group "
+            "is finished; until then, for its organizers and mentors."
+        ) from err
+    return group
+
+
+def report(session: Session, username: str, group_id: int) -> str:
+    """The group's journey as one self-contained HTML page."""
+    group = require_presenter(session, username, group_id)
     return render("report.html.j2", journey(session, group))
+
+
+def presentation(
+    session: Session, username: str, group_id: int, data: dict[str, Any]
+) -> tuple[str, str]:
+    """(file name, HTML): the journey as reveal.js slides with the chosen snapshots."""
+    group = require_presenter(session, username, group_id)
+    chosen = slides.options(data)
+    notebook = slides.slides_notebook(session, group, chosen.get("snapshot_ids"))
+    return f"group-{group_id}-presentation.html", slides.render(notebook, chosen["theme"])
 
 
 def public_page(session: Session, group_id: int) -> str:

@@ -1,0 +1,226 @@
+import * as fs from 'fs';
+
+import { expect, test } from '@jupyterlab/galata';
+import { Page } from '@playwright/test';
+
+import { api, consoleErrors, openGroup, SHOTS, shootThemes } from './helpers';
+
+// A real 320x200 PNG (three bars): the figure a snapshot shows on the slides.
+const FIGURE =
+  'iVBORw0KGgoAAAANSUhEUgAAAUAAAADICAIAAAAWZq/8AAADGElEQVR42u3WQQ0AIQxFwQ' +
+  'rjjCbOaEIOXooM2mRe1sDf7SQbKalt4RVIAEsCWBLAEsCSAJYEsCSAJYAlASwJYAlgSQBL' +
+  'AlgSwBLAkgCWBLAkgCWAJQEsCWAJYEkASwJYEsASwJIAlgSwJIAlgCUBLAlgCWBJAEsCWB' +
+  'LAEsCSAJYEcKnmPu0eXw1gASyAAQZYAAMMMMACWAADDLAABhhgAQwwwAALYAEMMMACGGCA' +
+  'ARbAAlgAC2CAARbAAAMMsAAWwAADLIABBlgAAwwwwAJYAAMMsAAGGGCABbAABhhgAQwwwA' +
+  'IYYIABFsACGGCABTDAAAtggAEGWAALYIABFsAAAwywABbAAAMsgAEGWAADDDDAAlgAAwyw' +
+  'AAYYYAEMsAAWwAIYYIAFMMAAAyyABTDAAAtggAEWwAADDLAAFsAAAyyAAQYYYAEsgAEGWA' +
+  'ADDLAABhhggAWwAAYYYAEMMMACGGCAARbAAhhggAUwwAADLIAFMMAAC2CAARbAAAMMsAAW' +
+  'wAADLIABBlgAAwwwwA4aYAEMMMACGGCAAQbYXgEMMMACGGCABTDAAAPsoO0VwAADLIABBl' +
+  'gAAyyAHTTAAhhggAUwwAADDLC9AhhggAUwwAALYIABBthB2yuAAQZYAAP8a+9do90DsIO2' +
+  'F2CAAQYYYIABBhhggAEGGGCAAQYYYIABBhhggAEGGGB7AQYYYIABBhhggAEGGGCAAXbQ9g' +
+  'IMMMAAAwwwwAADDDDAAAMMMMAAAwwwwAADDDDAADtoewEGGGCAAQYYYIABBhhggAF20AAD' +
+  'DDDAAAMMMMAAAwywvQADDDDAAAMMMMAAAwwwwAA7aHsBBhhggAEGGGCAAQYYYIABdtAAAw' +
+  'wwwAADDDDAAAMMsL0AAwwwwAADDDDAAAMMMMAAO2h7AQYYYIABBhhggAEGGGCAAQYYYIAB' +
+  'BhhggAEGGGCAHbS9AAMMMMAAAwwwwAADDDDAADtogAEGGGCAAQYYYIABBhhggAEGGGCAAQ' +
+  'YYYIABBhhggB20vQDXBDwktS1Skl9oSQBLAlgCWBLAkgCWBLAEsKQSPSchPbYdfhY1AAAA' +
+  'AElFTkSuQmCC';
+
+const NOTEBOOK = {
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { language_info: { name: 'python' } },
+  cells: [
+    {
+      cell_type: 'markdown',
+      id: 'intro',
+      metadata: {},
+      source: '# Prices by district\nThe centre costs twice as much.'
+    },
+    {
+      cell_type: 'code',
+      id: 'plot',
+      metadata: {},
+      execution_count: 1,
+      source: 'df.plot.bar()',
+      outputs: [
+        {
+          output_type: 'display_data',
+          data: { 'image/png': FIGURE, 'text/plain': '<Figure>' },
+          metadata: {}
+        }
+      ]
+    }
+  ]
+};
+
+/**
+ * Open the downloaded presentation in a page of its own (from the file, as a person
+ * would open it after the meetup) and return that page once reveal.js has laid out its
+ * slides.
+ */
+async function openSlides(page: Page, file: string): Promise<Page> {
+  const slides = await page.context().newPage();
+  await slides.setViewportSize({ width: 1280, height: 800 });
+  await slides.goto(`file://${file}`);
+  await expect(slides.locator('.reveal.ready')).toBeVisible();
+  return slides;
+}
+
+test.describe.serial('A learning club round', () => {
+  test('a participant presents the finished round', async ({ page }) => {
+    const errors = consoleErrors(page);
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    // The organiser, Olga, ran the round (a teammate: a header the test server reads);
+    // the person at this lab took part in it.
+    const olga = (
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+      path: string,
+      data?: unknown,
+      headers: Record<string, string> = {}
+    ) =>
+      api(page, method, path, data, {
+        'X-Nerdup-Test-User': 'olga',
+        ...headers
+      });
+    const me = await api(page, 'GET', '/me');
+    const group = await olga('POST', '/groups', {
+      title: 'Housing prices round',
+      description: 'Predict **house prices** in two weeks.'
+    });
+    await olga('POST', `/groups/${group.id}/members`, {
+      username: me.user.username,
+      role: 'participant'
+    });
+    const stage = await olga('POST', `/groups/${group.id}/milestones`, {
+      title: 'Explore the data',
+      status: 'active'
+    });
+    await api(page, 'PUT', '/api/contents/prices.ipynb', {
+      type: 'notebook',
+      format: 'json',
+      content: NOTEBOOK
+    });
+    await api(page, 'POST', `/groups/${group.id}/snapshots`, {
+      path: 'prices.ipynb',
+      message: 'Prices by district'
+    });
+    await api(page, 'POST', `/groups/${group.id}/snapshots`, {
+      path: 'prices.ipynb',
+      message: 'Left out of the slides'
+    });
+    const current = await olga('GET', `/milestones/${stage.id}`);
+    await olga(
+      'PATCH',
+      `/milestones/${stage.id}`,
+      {
+        status: 'done',
+        retrospective: {
+          obstacles: 'Missing prices for a third of the flats.',
+          solutions: 'Imputed by district median.'
+        }
+      },
+      { 'If-Match': `"${current.version}"` }
+    );
+    const fresh = await olga('GET', `/groups/${group.id}`);
+    await olga(
+      'PATCH',
+      `/groups/${group.id}`,
+      { status: 'finished' },
+      { 'If-Match': `"${fresh.version}"` }
+    );
+
+    const { view } = await openGroup(page, 'Housing prices round');
+    const showcase = view.locator('.jp-NerdUp-showcase');
+    await showcase.getByRole('button', { name: 'Present' }).click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog.getByText('Snapshots on the slides')).toBeVisible();
+    // The newest two are ticked; this member keeps only "Prices by district".
+    await dialog.getByLabel(/Left out of the slides/).uncheck();
+    await expect(dialog.getByLabel(/Prices by district/)).toBeChecked();
+    await shootThemes(
+      page,
+      'learningclub-present-dialog',
+      dialog.locator('.jp-Dialog-content')
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download slides' }).click()
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `group-${group.id}-presentation.html`
+    );
+    const file = `${test.info().outputDir}/presentation-light.html`;
+    await download.saveAs(file);
+    const html = fs.readFileSync(file, 'utf-8');
+    expect(html).not.toContain('Left out of the slides');
+
+    const slides = await openSlides(page, file);
+    const requests: string[] = [];
+    slides.on('request', r => requests.push(r.url()));
+    const current_ = slides.locator('.reveal .slides section.present');
+    await expect(current_.first()).toContainText('Housing prices round');
+    await slides.screenshot({
+      path: `${SHOTS}/learningclub-slides-title.png`,
+      animations: 'disabled'
+    });
+    // Through the slides with the keyboard, as a presenter does.
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      seen.push(((await current_.last().textContent()) ?? '').trim());
+      await slides.keyboard.press('n'); // reveal.js: next slide, vertical ones too
+    }
+    const all = seen.join('\n');
+    expect(all).toContain('Our goal');
+    expect(all).toContain('Stage 1: Explore the data');
+    expect(all).toContain('Missing prices for a third of the flats.');
+    expect(all).toContain('Prices by district');
+    expect(all).toContain('Who did it');
+    // Back to the start, then on to the snapshot's slide: its text and its figure.
+    await slides.keyboard.press('Home');
+    for (let i = 0; i < 12; i++) {
+      if ((await current_.last().locator('img').count()) > 0) {
+        break;
+      }
+      await slides.keyboard.press('n');
+    }
+    await expect(current_.last()).toContainText(
+      'The centre costs twice as much.'
+    );
+    await expect(current_.last().locator('img')).toBeVisible();
+    await slides.screenshot({
+      path: `${SHOTS}/learningclub-slides-figure.png`,
+      animations: 'disabled'
+    });
+    expect(requests).toEqual([]);
+    await slides.close();
+
+    // The same slides, dark.
+    await showcase.getByRole('button', { name: 'Present' }).click();
+    await page.locator('.jp-Dialog').getByLabel('Dark').check();
+    const [dark] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('.jp-Dialog')
+        .getByRole('button', { name: 'Download slides' })
+        .click()
+    ]);
+    const darkFile = `${test.info().outputDir}/presentation-dark.html`;
+    await dark.saveAs(darkFile);
+    const darkSlides = await openSlides(page, darkFile);
+    await expect(
+      darkSlides.locator('.reveal .slides section.present').first()
+    ).toContainText('Housing prices round');
+    await darkSlides.screenshot({
+      path: `${SHOTS}/learningclub-slides-title-dark.png`,
+      animations: 'disabled'
+    });
+    await darkSlides.close();
+
+    // The journey report is there for this member too, now the round is finished.
+    await expect(
+      showcase.getByRole('link', { name: 'Journey report' })
+    ).toBeVisible();
+    await shootThemes(page, 'learningclub-showcase', showcase);
+    expect(errors.filter(e => !e.includes('favicon'))).toEqual([]);
+  });
+});
