@@ -100,3 +100,20 @@ async def test_without_public_pages_the_service_answers_404(private_service):
     reply = await private_service.get(f"nerdup/public/groups/{gid}")
     assert reply.code == 404 and b"Open club" not in reply.body
     assert SERVICE_HEADER in reply.headers
+
+
+async def test_the_index_lists_open_groups_without_a_token(public_service):
+    await public_service.group("Open club", "open")
+    await public_service.group("Secret squirrels", "members")
+    reply = await public_service.get("nerdup/public/groups")
+    assert reply.code == 200 and SERVICE_HEADER in reply.headers
+    body = reply.body.decode()
+    assert "Open club" in body and "Secret" not in body
+    assert reply.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+async def test_without_public_pages_the_index_is_the_same_404(private_service):
+    await private_service.group("Open club", "open")
+    index = await private_service.get("nerdup/public/groups")
+    page = await private_service.get("nerdup/public/groups/1")
+    assert index.code == page.code == 404 and index.body == page.body

@@ -216,7 +216,12 @@ class HubBackend:
         elif not self.relay.live and self.relay.last_error:
             # e.g. HTTP 403: the server token lacks the access scope (server_token_scopes).
             hub["live_updates_error"] = self.relay.last_error
-        return {"mode": self.mode, "storage": health.get("storage", "unknown"), "hub": hub}
+        return {
+            "mode": self.mode,
+            "storage": health.get("storage", "unknown"),
+            "public_pages": health.get("public_pages") is True,
+            "hub": hub,
+        }
 
     async def close(self) -> None:
         await self.relay.stop()

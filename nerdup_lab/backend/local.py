@@ -151,7 +151,11 @@ class LocalBackend(
             self.log.exception("nerdup: could not emit activity %s", recorded.get("id"))
 
     async def status(self) -> dict[str, Any]:
-        return {"mode": self.mode, "storage": storage_name(self.db.engine)}
+        return {
+            "mode": self.mode,
+            "storage": storage_name(self.db.engine),
+            "public_pages": bool(self.config.public_pages),
+        }
 
     async def close(self) -> None:
         await asyncio.to_thread(self.db.dispose)

@@ -163,3 +163,7 @@ class RhythmOperations:
     async def public_group_page(self, group_id: int) -> str:
         """No caller: the page is the same for everyone (open groups only)."""
         return await self.read(lambda s, _user: pages.public_page(s, group_id), Caller(""))
+
+    async def public_index(self) -> str:
+        """Every open group; the same for everyone."""
+        return await self.read(lambda s, _user: pages.public_index(s), Caller(""))

@@ -1,4 +1,5 @@
-"""The read-only public page of an open group: `<base_url>/nerdup/public/groups/{id}`.
+"""The read-only public pages: the index of open groups, `<base_url>/nerdup/public/groups`,
+and an open group's page, `<base_url>/nerdup/public/groups/{id}`.
 
 Served without login, and only when the admin sets `c.NerdUp.public_pages = True`.
 Otherwise, and for members-only or missing groups, the answer is the same plain 404, so
@@ -26,6 +27,7 @@ from tornado.web import RequestHandler
 from ..backend import Backend
 from ..config import NerdUp
 from ..core.errors import NotFound
+from ..core.validate import INT_MAX
 
 PUBLIC_PREFIX = "nerdup/public"
 NOT_FOUND = "<!DOCTYPE html><title>Not found</title><p>There is no such page.</p>"
@@ -33,9 +35,10 @@ NOT_FOUND = "<!DOCTYPE html><title>Not found</title><p>There is no such page.</p
 _SERVICE_PATH = re.compile(r"/services/([^/]+)/?$")
 
 
-def service_public_url(config: NerdUp, env: Mapping[str, str], group_id: int) -> str | None:
-    """Where a browser finds the hub service's public page of `group_id`: a path on the
-    Hub's public origin (user servers and services share it behind the Hub's proxy).
+def service_public_url(config: NerdUp, env: Mapping[str, str], group_id: int | None) -> str | None:
+    """Where a browser finds the hub service's public page of `group_id` (the index when
+    None): a path on the Hub's public origin (user servers and services share it behind
+    the Hub's proxy).
 
     `<$JUPYTERHUB_BASE_URL>services/<hub_service_name>/nerdup/public/groups/<id>`. Without
     `hub_service_name` the name is read from `hub_url`, whose path ends with the service's
@@ -51,10 +54,14 @@ def service_public_url(config: NerdUp, env: Mapping[str, str], group_id: int) ->
     base = env.get("JUPYTERHUB_BASE_URL") or "/"
     base = base if base.endswith("/") else base + "/"
     base = base if base.startswith("/") else "/" + base
-    return f"{base}services/{quote(name)}/{PUBLIC_PREFIX}/groups/{group_id}"
+    tail = "" if group_id is None else f"/{group_id}"
+    return f"{base}services/{quote(name)}/{PUBLIC_PREFIX}/groups{tail}"
 
 
-class PublicGroupHandler(ExtensionHandlerMixin, JupyterHandler):
+class PublicPageHandler(ExtensionHandlerMixin, JupyterHandler):
+    """What the index and a group's page share: off unless `public_pages`, one plain
+    404 for everything not shown, the headers, the redirect in JupyterHub mode."""
+
     def check_xsrf_cookie(self) -> None:  # GET only; nothing to protect
         return
 
@@ -63,21 +70,23 @@ class PublicGroupHandler(ExtensionHandlerMixin, JupyterHandler):
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(NOT_FOUND)
 
-    @allow_unauthenticated
-    async def get(self, group_id: str) -> None:
+    async def serve(self, group_id: int | None) -> None:
         config: NerdUp | None = self.settings.get("nerdup_config")
-        if config is None or not group_id.isdigit():
+        if config is None:
             self._not_found()
             return
         backend: Backend = self.settings["nerdup_backend"]
         if getattr(backend, "forwards", False):
-            self._to_service(config, int(group_id))
+            self._to_service(config, group_id)
             return
         if not config.public_pages:
             self._not_found()
             return
         try:
-            html = await backend.public_group_page(int(group_id))
+            if group_id is None:
+                html = await backend.public_index()
+            else:
+                html = await backend.public_group_page(group_id)
         except NotFound:
             self._not_found()
             return
@@ -86,7 +95,7 @@ class PublicGroupHandler(ExtensionHandlerMixin, JupyterHandler):
         self.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
         self.finish(html)
 
-    def _to_service(self, config: NerdUp, group_id: int) -> None:
+    def _to_service(self, config: NerdUp, group_id: int | None) -> None:
         """JupyterHub mode: the service owns the data and serves the page to anyone.
 
         Unconditional (this server's own `public_pages` is not consulted): the service's
@@ -101,3 +110,23 @@ class PublicGroupHandler(ExtensionHandlerMixin, JupyterHandler):
         # replaces `handler.redirect` with a 403 for a logged-in visitor who may not use
         # this server, and the public page is for everyone.
         RequestHandler.redirect(self, url, status=302)
+
+
+class PublicGroupHandler(PublicPageHandler):
+    @allow_unauthenticated
+    async def get(self, group_id: str) -> None:
+        if not (group_id.isascii() and group_id.isdigit() and len(group_id) <= 10) or (
+            int(group_id) > INT_MAX
+        ):
+            self._not_found()
+            return
+        await self.serve(int(group_id))
+
+
+class PublicIndexHandler(PublicPageHandler):
+    """Every open group with its stage, progress and deadline; finished ones with their
+    posts and FAQ."""
+
+    @allow_unauthenticated
+    async def get(self) -> None:
+        await self.serve(None)

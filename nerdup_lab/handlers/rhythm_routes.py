@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import publishing, questions, reflections, sessions
-from .public import PUBLIC_PREFIX, PublicGroupHandler
+from .public import PUBLIC_PREFIX, PublicGroupHandler, PublicIndexHandler
 
 
 def rhythm_routes(r: Callable[[str], str], ID: str) -> list[tuple[str, type[Any]]]:
@@ -37,5 +37,6 @@ def rhythm_routes(r: Callable[[str], str], ID: str) -> list[tuple[str, type[Any]
         (r(f"/snapshots/{ID}/blog"), publishing.BlogPostHandler),
         (r(f"/groups/{ID}/report"), publishing.ReportHandler),
         (r(f"/groups/{ID}/presentation"), publishing.PresentationHandler),
+        (f"/{PUBLIC_PREFIX}/groups", PublicIndexHandler),
         (f"/{PUBLIC_PREFIX}/groups/{ID}", PublicGroupHandler),
     ]

@@ -20,8 +20,10 @@ class HealthHandler(RequestHandler):
 
     def get(self) -> None:
         storage = self.settings["nerdup_backend"].db.engine.dialect.name
+        public = bool(self.settings["nerdup_config"].public_pages)
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({"status": "ok", "version": __version__, "storage": storage}))
+        body = {"status": "ok", "version": __version__, "storage": storage, "public_pages": public}
+        self.finish(json.dumps(body))
 
 
 def sse(event: Event, kind: str = "activity") -> str:

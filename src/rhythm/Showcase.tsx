@@ -10,6 +10,7 @@ import { actingRole, currentMilestone } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { exportBlogPost } from './blogexport';
 import { presentJourney } from './present';
+import { PublicLinks } from './PublicLinks';
 import { IRhythm } from './useRhythm';
 import { IReflection } from './types';
 
@@ -161,6 +162,12 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
           )}
         </div>
       )}
+      <PublicLinks
+        groupId={view.group.id}
+        open={view.group.visibility === 'open'}
+        client={rhythm.client}
+        trans={trans}
+      />
       {view.snapshots.length > 0 && (
         <>
           <h4 className="jp-NerdUp-subTitle">

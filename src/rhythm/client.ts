@@ -220,6 +220,16 @@ export class RhythmClient {
       asText: true
     });
   }
+  /** Whether this server serves the read-only public pages (GET /status). */
+  async publicPages(): Promise<boolean> {
+    const found = await this._call<{ public_pages?: boolean }>('status');
+    return found?.public_pages === true;
+  }
+  /** The public index of open groups, or one open group's page (no login needed). */
+  publicUrl(groupId?: number): string {
+    const tail = groupId === undefined ? '' : `/${groupId}`;
+    return URLExt.join(this._settings.baseUrl, `nerdup/public/groups${tail}`);
+  }
   /** URL of the group's journey report (one self-contained HTML file). */
   reportUrl(groupId: number): string {
     return URLExt.join(

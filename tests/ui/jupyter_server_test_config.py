@@ -20,6 +20,8 @@ c.ServerApp.root_dir = str(RUN / "work")
 c.ServerApp.jpserver_extensions = {"nerdup_lab": True}
 c.NerdUp.db_url = os.environ.get("NERDUP_UI_DB_URL", f"sqlite:///{RUN / 'nerdup.sqlite'}")
 c.NerdUp.data_dir = str(RUN / "nerdup")
+# The public index and group pages, reached from the Showcase (learningclub.spec.ts).
+c.NerdUp.public_pages = True
 
 
 class TeammateIdentityProvider(PasswordIdentityProvider):

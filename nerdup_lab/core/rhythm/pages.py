@@ -17,13 +17,17 @@ import bleach  # type: ignore[import-untyped]
 import mistune
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
+from .. import serialize
 from ..errors import Forbidden, NotFound
-from ..models import Group
+from ..models import Group, Milestone, Task, User
 from ..permissions import Action, membership_of, require
 from . import presentation as slides
 from .journey import journey
+from .questions import faq
+from .reflections import showcase_of
 
 # Once a group is finished (or archived), every member may present its journey; before,
 # the report is the organizers' and mentors' (permissions.Action.MAKE_REPORT).
@@ -103,10 +107,51 @@ def presentation(
     return f"group-{group_id}-presentation.html", slides.render(notebook, chosen["theme"])
 
 
+def _names(session: Session) -> dict[str, str]:
+    return {u.username: u.display_name or u.username for u in session.scalars(select(User))}
+
+
 def public_page(session: Session, group_id: int) -> str:
-    """The read-only page of an open group, for anyone. Members-only or missing groups
-    get the same 404, so their titles never leak."""
+    """The read-only page of an open group, for anyone: plan with each stage's resources
+    and summary, sessions, showcase and FAQ. Members-only or missing groups get the same
+    404, so their titles never leak."""
     group = session.get(Group, group_id)
     if group is None or group.visibility != "open":
         raise NotFound(f"There is no group {group_id}.")
-    return render("public.html.j2", journey(session, group))
+    context = {**journey(session, group), "faq": faq(session, "", group_id)}
+    return render("public.html.j2", {**context, "names": _names(session)})
+
+
+# How many open groups the public index lists (newest first).
+INDEX_LIMIT = 200
+
+
+def public_index(session: Session) -> str:
+    """Every open group, for anyone: stage, progress (core.progress, as everywhere),
+    deadline; finished ones with their posts and FAQ. Members-only groups never appear."""
+    found = session.scalars(
+        select(Group)
+        .where(Group.visibility == "open")
+        .options(
+            selectinload(Group.memberships),
+            selectinload(Group.milestones).selectinload(Milestone.tasks).selectinload(Task.claims),
+        )
+        .order_by(Group.id.desc())
+        .limit(INDEX_LIMIT)
+    ).all()
+    running, finished = [], []
+    for group in found:
+        stage = serialize.current_milestone(group)
+        item: dict[str, Any] = {
+            **serialize.group(group),
+            "stage": stage.title if stage is not None else None,
+            "stage_count": len(group.milestones),
+        }
+        if group.status in FINISHED:
+            item["posts"] = showcase_of(session, group.id)["posts"]
+            item["faq"] = faq(session, "", group.id)
+            finished.append(item)
+        else:
+            running.append(item)
+    context = {"running": running, "finished": finished, "names": _names(session)}
+    return render("index.html.j2", context)

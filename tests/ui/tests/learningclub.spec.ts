@@ -221,6 +221,28 @@ test.describe.serial('A learning club round', () => {
       showcase.getByRole('link', { name: 'Journey report' })
     ).toBeVisible();
     await shootThemes(page, 'learningclub-showcase', showcase);
+
+    // The public index of open groups, from the Showcase: the round, finished, and its page.
+    const [index] = await Promise.all([
+      page.context().waitForEvent('page'),
+      showcase.getByRole('link', { name: 'All open groups' }).click()
+    ]);
+    await index.waitForLoadState();
+    const card = index.locator(`#group-${group.id}`);
+    await expect(card).toContainText('Housing prices round');
+    await expect(card).toContainText('finished');
+    await expect(card).toContainText('1 of 1 stage done');
+    await index.setViewportSize({ width: 1000, height: 800 });
+    await index.screenshot({ path: `${SHOTS}/learningclub-index-light.png` });
+    await index.emulateMedia({ colorScheme: 'dark' });
+    await index.screenshot({ path: `${SHOTS}/learningclub-index-dark.png` });
+    await index.emulateMedia({ colorScheme: 'light' });
+    await card.getByRole('link', { name: 'Housing prices round' }).click();
+    await expect(index.locator('#plan')).toContainText(
+      'Missing prices for a third of the flats.'
+    );
+    await expect(index.locator('#faq')).toBeVisible();
+    await index.close();
     expect(errors.filter(e => !e.includes('favicon'))).toEqual([]);
   });
 });
