@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import { TranslationBundle } from '@jupyterlab/translation';
 import { Button, launchIcon } from '@jupyterlab/ui-components';
 
 import { useSidebar } from '../components/context';
@@ -69,11 +70,21 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
         ))}
       </ul>
       {shown?.reflections.slice(0, 5).map(r => (
-        <ReflectionItem key={r.id} reflection={r} />
+        <ReflectionItem
+          key={r.id}
+          reflection={r}
+          stage={
+            view.milestones.find(m => m.id === r.milestone_id)?.title ?? null
+          }
+        />
       ))}
       {role !== null && form === 'reflect' && (
         <InlineForm
-          label={trans.__('Reflect on %1', milestone?.title ?? '')}
+          label={
+            milestone
+              ? trans.__('Reflect on the stage “%1”', milestone.title)
+              : trans.__('Reflect on this round')
+          }
           submitLabel={trans.__('Post reflection')}
           fields={[
             { name: 'did', label: trans.__('What I did'), type: 'textarea' },
@@ -89,7 +100,7 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
               () =>
                 rhythm.client.reflect(view.group.id, {
                   milestone_id: milestone?.id ?? null,
-                  round: milestone ? undefined : trans.__('This round'),
+                  round: milestone ? undefined : view.group.title,
                   did: String(values.did ?? ''),
                   learned: String(values.learned ?? ''),
                   hard: String(values.hard ?? '')
@@ -204,14 +215,32 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
   );
 }
 
-function ReflectionItem(props: { reflection: IReflection }): JSX.Element {
+/** What a reflection is about: its stage (by title), else its round, in full. */
+export function reflectionAbout(
+  trans: TranslationBundle,
+  name: string,
+  reflection: IReflection,
+  stage: string | null
+): string {
+  if (stage) {
+    return trans.__('%1 on the stage “%2”', name, stage);
+  }
+  if (reflection.round) {
+    return trans.__('%1 on %2', name, reflection.round);
+  }
+  return name;
+}
+
+function ReflectionItem(props: {
+  reflection: IReflection;
+  stage: string | null;
+}): JSX.Element {
   const { trans } = useSidebar();
   const r = props.reflection;
   return (
     <blockquote className="jp-NerdUp-reflection">
-      <div className="jp-NerdUp-actor">
-        {r.author}
-        {r.round ? ` · ${r.round}` : ''}
+      <div className="jp-NerdUp-reflectionHead">
+        {reflectionAbout(trans, r.author, r, props.stage)}
       </div>
       {r.did && (
         <>

@@ -158,3 +158,32 @@ class TestInHubMode:
 def test_the_service_index_url():
     named = NerdUp(hub_service_name="nerdup")
     assert service_public_url(named, {}, None) == "/services/nerdup/nerdup/public/groups"
+
+
+def test_reflections_say_which_stage_or_round_with_full_names(db_url):
+    from core_world import build_world
+
+    from nerdup_lab.core.rhythm import pages, reflections
+    from nerdup_lab.core.users import ensure_user
+
+    world = build_world(db_url)
+    with world.session() as s:
+        ensure_user(s, "pat", "Patricia Longname-Participant")
+    gid = world.group_id
+    world.call(
+        "pat", reflections.post_reflection, gid,
+        {"milestone_id": world.milestone_id, "learned": "Regex is enough."},
+    )  # fmt: skip
+    world.call(
+        "pat", reflections.post_reflection, gid,
+        {"round": "Round 1: gradient boosting for house prices", "learned": "Tune less."},
+    )  # fmt: skip
+    with world.session() as s:
+        page = pages.public_page(s, gid)
+    shown = page[page.index('id="showcase"') :]
+    assert "Patricia Longname-Participant</strong> on the stage “Week 1”" in shown
+    assert (
+        "Patricia Longname-Participant</strong> on Round 1: gradient boosting for house prices"
+        in (shown)
+    )
+    world.db.dispose()

@@ -94,7 +94,7 @@ def require_presenter(session: Session, username: str, group_id: int) -> Group:
 def report(session: Session, username: str, group_id: int) -> str:
     """The group's journey as one self-contained HTML page."""
     group = require_presenter(session, username, group_id)
-    return render("report.html.j2", journey(session, group))
+    return render("report.html.j2", {**journey(session, group), "names": _names(session)})
 
 
 def presentation(
@@ -119,7 +119,8 @@ def public_page(session: Session, group_id: int) -> str:
     if group is None or group.visibility != "open":
         raise NotFound(f"There is no group {group_id}.")
     context = {**journey(session, group), "faq": faq(session, "", group_id)}
-    return render("public.html.j2", {**context, "names": _names(session)})
+    stages = {m.id: m.title for m in group.milestones}
+    return render("public.html.j2", {**context, "names": _names(session), "stages": stages})
 
 
 # How many open groups the public index lists (newest first).

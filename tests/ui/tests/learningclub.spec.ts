@@ -108,6 +108,28 @@ test.describe.serial('A learning club round', () => {
       path: 'prices.ipynb',
       message: 'Left out of the slides'
     });
+    // While the stage runs, this member reflects on it from the Showcase.
+    const before = await openGroup(page, 'Housing prices round');
+    const reflect = async (heading: string, learned: string) => {
+      const showcase = before.view.locator('.jp-NerdUp-showcase');
+      await showcase
+        .getByRole('button', { name: 'Write a reflection' })
+        .click();
+      const form = showcase.getByRole('form', { name: heading });
+      await form.getByLabel('What I learned').fill(learned);
+      await form.getByRole('button', { name: 'Post reflection' }).click();
+      await expect(form).toHaveCount(0);
+    };
+    await reflect(
+      'Reflect on the stage “Explore the data”',
+      'District matters more than size.'
+    );
+    const reflections = before.view.locator('.jp-NerdUp-reflection');
+    await expect(reflections.first()).toContainText(
+      `${me.user.username} on the stage “Explore the data”`
+    );
+
+    // Olga closes the stage with its summary and finishes the round.
     const current = await olga('GET', `/milestones/${stage.id}`);
     await olga(
       'PATCH',
@@ -127,6 +149,26 @@ test.describe.serial('A learning club round', () => {
       `/groups/${group.id}`,
       { status: 'finished' },
       { 'If-Match': `"${fresh.version}"` }
+    );
+
+    await page.reload();
+    await page.waitForSelector('#jupyterlab-splash', { state: 'detached' });
+    Object.assign(before, await openGroup(page, 'Housing prices round'));
+    // The round is over: a reflection on the round itself.
+    await reflect(
+      'Reflect on this round',
+      'Imputing by median hid the outliers.'
+    );
+    await expect(
+      before.view.locator('.jp-NerdUp-reflectionHead').first()
+    ).toHaveText(`${me.user.username} on Housing prices round`);
+    await expect(
+      before.view.locator('.jp-NerdUp-reflectionHead').nth(1)
+    ).toHaveText(`${me.user.username} on the stage “Explore the data”`);
+    await shootThemes(
+      page,
+      'learningclub-reflections',
+      before.view.locator('.jp-NerdUp-showcase')
     );
 
     const { view } = await openGroup(page, 'Housing prices round');
