@@ -20,4 +20,7 @@ export namespace CommandIDs {
   // Progress and publishing.
   export const openDashboard = 'nerdup:open-dashboard';
   export const exportBlogPost = 'nerdup:export-blog-post';
+  // {groupId}: the journey as slides; the caller's portfolio across groups.
+  export const present = 'nerdup:present';
+  export const exportPortfolio = 'nerdup:export-portfolio';
 }

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..core import portfolio
 from ..core.snapshots import Limits, export_git, service
 from ..core.snapshots import group_notebooks as notebooks
 from .base import Caller
@@ -94,6 +95,20 @@ class SnapshotOperations:
     async def export_git_archive(self, caller: Caller, group_id: int, author: str | None) -> bytes:
         """The history as a git repository, packed as a .tar.gz."""
         return await self.run(self._export_archive, caller.username, group_id, author)
+
+    async def export_portfolio(self, caller: Caller) -> bytes:
+        """The caller's portfolio (own snapshots of all their groups, README) as a .tar.gz;
+        NotFound when there is nothing in it."""
+        return await self.run(self._portfolio_archive, caller.username)
+
+    def _portfolio_archive(self, username: str) -> bytes:
+        with tempfile.TemporaryDirectory(prefix="nerdup-portfolio-") as tmp:
+            repo = Path(tmp) / "portfolio"
+            portfolio.export_portfolio(self.db, username, repo)
+            buffer = io.BytesIO()
+            with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+                tar.add(repo, arcname=repo.name)
+            return buffer.getvalue()
 
     def _export_archive(self, viewer: str, group_id: int, author: str | None) -> bytes:
         with tempfile.TemporaryDirectory(prefix="nerdup-export-") as tmp:

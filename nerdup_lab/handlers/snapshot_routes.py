@@ -17,6 +17,7 @@ def snapshot_routes(r: Callable[[str], str], ID: str) -> list[tuple[str, type[An
         (r(f"/groups/{ID}/notebooks/open"), ws.GroupNotebookOpenHandler),
         (r(f"/groups/{ID}/notebooks/latest"), ws.GroupNotebookLatestHandler),
         (r(f"/groups/{ID}/export-git"), ws.ExportGitHandler),
+        (r("/me/portfolio"), ws.PortfolioHandler),
         (r(f"/snapshots/{ID}"), snapshots.SnapshotHandler),
         (r(f"/snapshots/{ID}/notebook"), snapshots.SnapshotNotebookHandler),
         (r(f"/snapshots/{ID}/diff"), snapshots.SnapshotDiffHandler),

@@ -180,3 +180,16 @@ class ExportGitHandler(SnapshotHandlerBase):
         self.set_header("Content-Disposition", content_disposition(f"{name}.tar.gz"))
         # APIHandler.finish sets the content type, JSON unless told otherwise.
         self.finish(data, set_content_type="application/gzip")
+
+
+class PortfolioHandler(SnapshotHandlerBase):
+    """GET: the caller's portfolio, a .tar.gz of a git repository (their own snapshots of
+    all their groups, one commit each, and a README of groups, tasks and posts); 404 with
+    a message when there is nothing to put in it."""
+
+    @authenticated
+    @authorized
+    async def get(self) -> None:
+        data = await self.backend.export_portfolio(self.caller)
+        self.set_header("Content-Disposition", content_disposition("portfolio.tar.gz"))
+        self.finish(data, set_content_type="application/gzip")

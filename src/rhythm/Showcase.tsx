@@ -10,6 +10,7 @@ import { SnapshotLinks } from '../components/SnapshotLinks';
 import { actingRole, currentMilestone } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { exportBlogPost } from './blogexport';
+import { exportPortfolio } from './portfolio';
 import { presentJourney } from './present';
 import { PublicLinks } from './PublicLinks';
 import { IRhythm } from './useRhythm';
@@ -143,6 +144,21 @@ export function Showcase(props: IShowcaseProps): JSX.Element {
               </Button>
               <Button small minimal onClick={() => setForm('post')}>
                 {trans.__('Link a post')}
+              </Button>
+              <Button
+                small
+                minimal
+                className="jp-NerdUp-exportPortfolio"
+                title={trans.__(
+                  'My own snapshots of all my groups, with a README of groups, tasks and posts, as a git repository'
+                )}
+                onClick={() =>
+                  void exportPortfolio(rhythm.client, trans).catch(error =>
+                    model.reportFailure(error)
+                  )
+                }
+              >
+                {trans.__('Export my portfolio')}
               </Button>
             </>
           )}

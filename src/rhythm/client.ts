@@ -1,7 +1,7 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
-import { API_ROOT, IRequestOptions, requestAPI } from '../api';
+import { API_ROOT, IRequestOptions, NerdUpApiError, requestAPI } from '../api';
 import { ISnapshotSummary } from '../model/types';
 import {
   IAgenda,
@@ -219,6 +219,36 @@ export class RhythmClient {
     return this._call(`groups/${groupId}/presentation?${query.toString()}`, {
       asText: true
     });
+  }
+  /**
+   * The caller's portfolio: a .tar.gz of a git repository of their own snapshots across
+   * their groups with a README. An empty portfolio is the server's 404 and its message.
+   */
+  async portfolio(): Promise<Blob> {
+    const url = URLExt.join(this._settings.baseUrl, API_ROOT, 'me/portfolio');
+    let response: Response;
+    try {
+      response = await ServerConnection.makeRequest(url, {}, this._settings);
+    } catch {
+      throw new NerdUpApiError(
+        0,
+        'network',
+        'The Jupyter server could not be reached. Check that it is still running.'
+      );
+    }
+    if (!response.ok) {
+      const data = await response.json().catch(() => null);
+      const error = data?.error;
+      throw new NerdUpApiError(
+        response.status,
+        String(error?.code ?? 'error'),
+        typeof error?.message === 'string'
+          ? error.message
+          : `The server answered ${response.status} ${response.statusText}.`,
+        error?.fields ?? {}
+      );
+    }
+    return response.blob();
   }
   /** Whether this server serves the read-only public pages (GET /status). */
   async publicPages(): Promise<boolean> {

@@ -6,6 +6,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 
 import { ISnapshotSummary } from '../model/types';
 import { RhythmClient } from './client';
+import { download } from './portfolio';
 
 /** At most this many snapshots go into the slides (the server's limit). */
 export const MAX_SLIDE_SNAPSHOTS = 12;
@@ -121,13 +122,8 @@ export async function presentJourney(options: IPresentOptions): Promise<void> {
     chosen.value.snapshotIds,
     chosen.value.theme
   );
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `group-${groupId}-presentation.html`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the URL is not needed after it.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+  download(
+    new Blob([html], { type: 'text/html' }),
+    `group-${groupId}-presentation.html`
+  );
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as zlib from 'zlib';
 
 import { expect, test } from '@jupyterlab/galata';
 import { Page } from '@playwright/test';
@@ -285,6 +286,42 @@ test.describe.serial('A learning club round', () => {
     );
     await expect(index.locator('#faq')).toBeVisible();
     await index.close();
+
+    // My portfolio: my snapshots of all my groups and a README, as a git repository.
+    const [archive] = await Promise.all([
+      page.waitForEvent('download'),
+      showcase.getByRole('button', { name: 'Export my portfolio' }).click()
+    ]);
+    expect(archive.suggestedFilename()).toBe('portfolio.tar.gz');
+    const tarball = `${test.info().outputDir}/portfolio.tar.gz`;
+    await archive.saveAs(tarball);
+    const tar = zlib.gunzipSync(fs.readFileSync(tarball)).toString('latin1');
+    expect(tar).toContain('portfolio/README.md');
+    expect(tar).toContain(`housing-prices-round-${group.id}/prices.ipynb`);
+    expect(tar).toContain('**Housing prices round** (finished; participant)');
     expect(errors.filter(e => !e.includes('favicon'))).toEqual([]);
+  });
+
+  test('an empty portfolio says so, from the command palette', async ({
+    page
+  }) => {
+    // A new browser is a new person here, with no group and no snapshot.
+    await page.keyboard.press('Control+Shift+C');
+    const palette = page.locator('#command-palette');
+    await palette.locator('input').fill('Export my portfolio');
+    await palette
+      .locator('.lm-CommandPalette-item')
+      .filter({ hasText: 'Export my portfolio' })
+      .click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog.getByText('Nothing to export yet')).toBeVisible();
+    await expect(dialog).toContainText('Your portfolio is empty');
+    await shootThemes(
+      page,
+      'learningclub-portfolio-empty',
+      dialog.locator('.jp-Dialog-content')
+    );
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(dialog).toHaveCount(0);
   });
 });
