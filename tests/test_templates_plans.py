@@ -50,12 +50,15 @@ def test_start_from_template_dates_milestones_from_the_start_date(db):
     assert plan[0][3][0] == "Download the data and write a loader notebook"
 
 
-def test_tasks_keep_weight_and_session_hint(db):
+def test_tasks_keep_weight_session_hint_and_per_member_scope(db):
     with db.session() as s:
         group = plans.start_group(s, "alice", templates.shipped("learning-club-round"))
         task = s.query(Task).filter_by(group_id=group["id"], title="Pick your own small goal").one()
         assert task.weight == 1
-        assert task.description.endswith("_For session 1; everyone does this one._")
+        assert task.description.endswith("_For session 1._")
+        # The template's `scope: personal` is the task's column, no longer words in its text.
+        assert task.per_member is True
+        assert "everyone" not in task.description.lower()
 
 
 def test_import_appends_after_the_last_milestone(db):

@@ -105,6 +105,12 @@ class PlanOperations:
     async def release_task(self, caller: Caller, task_id: int) -> Json:
         return await self.write(tasks.release, caller, task_id)
 
+    async def complete_task_part(self, caller: Caller, task_id: int) -> Json:
+        return await self.write(tasks.complete_mine, caller, task_id)
+
+    async def uncomplete_task_part(self, caller: Caller, task_id: int) -> Json:
+        return await self.write(tasks.uncomplete_mine, caller, task_id)
+
     # Proposals
     async def list_proposals(
         self, caller: Caller, group_id: int, status: str | None = None
@@ -131,6 +137,9 @@ class PlanOperations:
     # Read-only views
     async def group_progress(self, caller: Caller, group_id: int) -> Json:
         return await self.read(overview.group_progress, caller, group_id)
+
+    async def progress_series(self, caller: Caller, group_id: int) -> Json:
+        return await self.read(overview.progress_series, caller, group_id)
 
     async def group_activity(
         self, caller: Caller, group_id: int, limit: int, before: int | None

@@ -37,6 +37,7 @@ GROUP_FIELDS: dict[str, v.Parser] = {
 _WITH_PLAN = (
     selectinload(Group.memberships),
     selectinload(Group.milestones).selectinload(Milestone.tasks).selectinload(Task.claims),
+    selectinload(Group.milestones).selectinload(Milestone.tasks).selectinload(Task.completions),
 )
 
 

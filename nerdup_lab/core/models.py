@@ -170,10 +170,15 @@ class Task(Versioned, Base):
     next_session: Mapped[bool] = mapped_column(Boolean, default=False)
     # Set for a personal task: visible to the group, edited by its owner.
     owner: Mapped[str | None] = mapped_column(ForeignKey("users.username"), nullable=True)
+    # "Everyone does this one" (a template's `scope: personal`, migration 0008): each
+    # member does it separately and marks their own completion (TaskCompletion).
+    per_member: Mapped[bool] = mapped_column(Boolean, default=False)
     notebooks: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.username"))
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Who marked it done (migration 0008): the person credited when nobody claimed it.
+    done_by: Mapped[str | None] = mapped_column(String(255), nullable=True)
 
     milestone: Mapped[Milestone] = relationship(back_populates="tasks")
     claims: Mapped[list[TaskClaim]] = relationship(
@@ -182,6 +187,29 @@ class Task(Versioned, Base):
         passive_deletes=True,
         order_by="TaskClaim.id",
     )
+    completions: Mapped[list[TaskCompletion]] = relationship(
+        back_populates="task",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="TaskCompletion.id",
+    )
+
+
+class TaskCompletion(Base):
+    """One member's completion of an "everyone does this one" task: its own row, so members
+    finishing at once never conflict, and marking it twice is harmless."""
+
+    __tablename__ = "task_completions"
+    __table_args__ = (
+        UniqueConstraint("task_id", "username", name="uq_task_completions_task_user"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
+    done_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    task: Mapped[Task] = relationship(back_populates="completions")
 
 
 class TaskClaim(Base):

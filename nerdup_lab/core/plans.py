@@ -1,9 +1,11 @@
 """Plans from templates: start a group from one, append one to a group, export a group's plan.
 
-The store has no columns for a template's "for session N", its personal-task scope or its
-retrospective prompts, so they travel inside the markdown the group sees anyway: a task's
-description ends with ``_For session 3._`` and a milestone's goal (or the group's
-description) with ``**Closing retrospective:** ...``. Exporting reads them back, so a plan
+The store has no columns for a template's "for session N" or its retrospective prompts, so
+they travel inside the markdown the group sees anyway: a task's description ends with
+``_For session 3._`` and a milestone's goal (or the group's description) with
+``**Closing retrospective:** ...``. A task's `scope: personal` ("everyone does this one")
+is the task's `per_member` column (before migration 0008 it was a trailer too, which
+`split_task_description` still reads). Exporting reads them back, so a plan
 survives export → import unchanged. The template's kind and meetup interval are kept in
 the subject of the ``plan.imported`` activity.
 """
@@ -52,15 +54,9 @@ def split_retrospective(text: str) -> tuple[str, str | None]:
 
 def task_description(task: dict[str, Any]) -> str:
     text = str(task.get("description", "")).rstrip()
-    personal = task.get("scope") == "personal"
-    if "session" in task:
-        trailer = (
-            f"_For session {task['session']}{'; everyone does this one' if personal else ''}._"
-        )
-    elif personal:
-        trailer = "_Everyone does this one._"
-    else:
+    if "session" not in task:
         return text
+    trailer = f"_For session {task['session']}._"
     return f"{text}\n\n{trailer}" if text else trailer
 
 
@@ -128,6 +124,7 @@ def apply_template(
                     title=task["title"],
                     description=task_description(task),
                     weight=task.get("weight", 1),
+                    per_member=task.get("scope") == "personal",
                     created_by=username,
                 )
             )
@@ -214,7 +211,7 @@ def _export_task(task: Task) -> dict[str, Any]:
     out["weight"] = task.weight
     if session_no is not None:
         out["session"] = session_no
-    if personal:
+    if task.per_member or personal:
         out["scope"] = "personal"
     return out
 

@@ -26,17 +26,17 @@ def today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
+def _roles(group: Group) -> dict[str, str]:
+    return {m.username: m.role for m in group.memberships}
+
+
 def task_facts(task: Task) -> progress.TaskFacts:
-    return progress.TaskFacts(
-        weight=task.weight,
-        status=task.status,
-        owner=task.owner,
-        claimants=tuple(c.username for c in task.claims),
-    )
+    return progress.task_facts(task)
 
 
-def task(record: Task) -> dict[str, Any]:
-    return {
+def task(record: Task, facts: progress.TaskFacts | None = None) -> dict[str, Any]:
+    facts = facts or progress.task_facts(record)
+    body: dict[str, Any] = {
         "id": record.id,
         "group_id": record.group_id,
         "milestone_id": record.milestone_id,
@@ -46,28 +46,46 @@ def task(record: Task) -> dict[str, Any]:
         "status": record.status,
         "next_session": record.next_session,
         "personal": record.owner is not None,
+        "per_member": record.per_member,
         "owner": record.owner,
         "claimed_by": [c.username for c in record.claims],
         "notebooks": list(record.notebooks or []),
-        "progress": progress.task_progress(task_facts(record)),
+        "progress": progress.task_progress(facts),
         "created_at": _ts(record.created_at),
         "created_by": record.created_by,
         "done_at": _ts(record.done_at),
         "version": record.version,
     }
+    if record.per_member:
+        # "3 of 5 done": who finished it, out of whom.
+        body["completed_by"] = list(facts.completed_by)
+        body["members_done"] = len(set(facts.completed_by) & set(facts.doers))
+        body["members_total"] = len(facts.doers)
+    return body
 
 
-def milestone_progress(record: Milestone) -> dict[str, Any]:
-    done = progress.milestone_progress(
-        [task_facts(t) for t in record.tasks], milestone_done=record.status == "done"
-    )
+def _progress_json(done: progress.Progress, due: dt.date | None) -> dict[str, Any]:
     return {
         **done.to_json(),
-        "deadline_state": progress.deadline_state(record.due, done.fraction, today()),
+        "deadline_state": progress.deadline_state(due, done.fraction, today()),
     }
 
 
-def milestone(record: Milestone, *, with_tasks: bool = True) -> dict[str, Any]:
+def milestone_progress(record: Milestone, done: progress.Progress | None = None) -> dict[str, Any]:
+    if done is None:
+        roles = _roles(record.group)
+        done = progress.milestone_progress(
+            [progress.task_facts(t, roles) for t in record.tasks],
+            milestone_done=record.status == "done",
+        )
+    return _progress_json(done, record.due)
+
+
+def milestone(
+    record: Milestone, *, with_tasks: bool = True, figures: progress.Figures | None = None
+) -> dict[str, Any]:
+    """A milestone; `figures` (the group's, from `progress.figures`) saves recounting."""
+    done = figures.milestones.get(record.id) if figures is not None else None
     body: dict[str, Any] = {
         "id": record.id,
         "group_id": record.group_id,
@@ -78,12 +96,13 @@ def milestone(record: Milestone, *, with_tasks: bool = True) -> dict[str, Any]:
         "status": record.status,
         "resources": list(record.resources or []),
         "retrospective": {"obstacles": record.obstacles, "solutions": record.solutions},
-        "progress": milestone_progress(record),
+        "progress": milestone_progress(record, done),
         "created_at": _ts(record.created_at),
         "version": record.version,
     }
     if with_tasks:
-        body["tasks"] = [task(t) for t in record.tasks]
+        facts = figures.tasks if figures is not None else {}
+        body["tasks"] = [task(t, facts.get(t.id)) for t in record.tasks]
     return body
 
 
@@ -97,12 +116,9 @@ def current_milestone(group: Group) -> Milestone | None:
     return None
 
 
-def group_progress(group: Group) -> dict[str, Any]:
-    done = progress.group_progress([[task_facts(t) for t in m.tasks] for m in group.milestones])
-    return {
-        **done.to_json(),
-        "deadline_state": progress.deadline_state(group.deadline, done.fraction, today()),
-    }
+def group_progress(group: Group, figures: progress.Figures | None = None) -> dict[str, Any]:
+    figures = figures or progress.figures(group)
+    return _progress_json(figures.group, group.deadline)
 
 
 def member(record: Membership) -> dict[str, Any]:
@@ -114,8 +130,15 @@ def member(record: Membership) -> dict[str, Any]:
     }
 
 
-def group(record: Group, *, viewer: str | None = None, detail: bool = False) -> dict[str, Any]:
+def group(
+    record: Group,
+    *,
+    viewer: str | None = None,
+    detail: bool = False,
+    figures: progress.Figures | None = None,
+) -> dict[str, Any]:
     """A group as listed; with `detail`, also its members."""
+    figures = figures or progress.figures(record)
     mine = next((m for m in record.memberships if m.username == viewer), None)
     current = current_milestone(record)
     body: dict[str, Any] = {
@@ -132,9 +155,9 @@ def group(record: Group, *, viewer: str | None = None, detail: bool = False) -> 
         "created_by": record.created_by,
         "member_count": len(record.memberships),
         "my_role": mine.role if mine is not None else None,
-        "progress": group_progress(record),
+        "progress": group_progress(record, figures),
         "current_milestone": (
-            milestone(current, with_tasks=False) if current is not None else None
+            milestone(current, with_tasks=False, figures=figures) if current is not None else None
         ),
         "version": record.version,
     }
@@ -146,20 +169,25 @@ def group(record: Group, *, viewer: str | None = None, detail: bool = False) -> 
     return body
 
 
-def progress_report(record: Group) -> dict[str, Any]:
+def progress_report(record: Group, figures: progress.Figures | None = None) -> dict[str, Any]:
     """Everything `GET /groups/{id}/progress` shows: group, milestones, members."""
-    all_tasks = [task_facts(t) for m in record.milestones for t in m.tasks]
-    members = []
-    for membership in sorted(record.memberships, key=lambda m: m.id):
-        done = progress.member_progress(all_tasks, membership.username)
-        members.append({"username": membership.username, "role": membership.role, **done.to_json()})
+    figures = figures or progress.figures(record)
+    members = [
+        {"username": m.username, "role": m.role, **figures.members[m.username].to_json()}
+        for m in sorted(record.memberships, key=lambda m: m.id)
+    ]
     return {
         "group_id": record.id,
         "today": today().isoformat(),
         "due_soon_days": progress.DUE_SOON_DAYS,
-        "group": group_progress(record),
+        "group": group_progress(record, figures),
         "milestones": [
-            {"id": m.id, "title": m.title, "due": _date(m.due), **milestone_progress(m)}
+            {
+                "id": m.id,
+                "title": m.title,
+                "due": _date(m.due),
+                **milestone_progress(m, figures.milestones[m.id]),
+            }
             for m in record.milestones
         ],
         "members": members,

@@ -21,7 +21,7 @@ from . import serialize
 from . import validate as v
 from .activity import record
 from .errors import Conflict, InvalidInput, NotFound
-from .models import TASK_STATUSES, Milestone, Task, TaskClaim, utcnow
+from .models import TASK_STATUSES, Milestone, Task, TaskClaim, TaskCompletion, utcnow
 from .permissions import Action, require
 from .records import check_version, get, lock
 
@@ -31,12 +31,23 @@ CONTENT_FIELDS: dict[str, v.Parser] = {
     "weight": v.weight,
     "notebooks": v.notebook_paths,
     "milestone_id": v.positive_int,
+    # "Everyone does this one": each member does it and marks their own completion.
+    "per_member": v.boolean,
 }
 WORK_FIELDS: dict[str, v.Parser] = {
     "status": v.choice(TASK_STATUSES),
     "next_session": v.boolean,
 }
-SHOWN_ONLY = v.READ_ONLY | {"claimed_by", "owner", "progress", "done_at"}
+SHOWN_ONLY = v.READ_ONLY | {
+    "claimed_by",
+    "owner",
+    "progress",
+    "done_at",
+    "done_by",
+    "completed_by",
+    "members_done",
+    "members_total",
+}
 
 
 def _owners(task: Task) -> set[str]:
@@ -53,11 +64,12 @@ def load(session: Session, username: str, task_id: int) -> Task:
     return task
 
 
-def _set_status(task: Task, status: str) -> None:
+def _set_status(task: Task, status: str, username: str) -> None:
     if status == task.status:
         return
     task.status = status
     task.done_at = utcnow() if status == "done" else None
+    task.done_by = username if status == "done" else None
 
 
 def list_tasks(session: Session, username: str, milestone_id: int) -> list[dict[str, Any]]:
@@ -79,6 +91,11 @@ def create_task(
     spec.pop("milestone_id")
     fields = v.clean(data, spec, required=("title",), read_only=SHOWN_ONLY)
     personal = fields.pop("personal", False)
+    if personal and fields.get("per_member"):
+        raise InvalidInput(
+            "A personal task is one member's own; it cannot also be one everyone does.",
+            fields={"per_member": "Not with “personal”."},
+        )
     action = Action.CREATE_PERSONAL_TASK if personal else Action.EDIT_PLAN
     require(session, milestone.group_id, username, action)
     status = fields.pop("status", "todo")
@@ -90,7 +107,7 @@ def create_task(
         **fields,
     )
     task.status = "todo"
-    _set_status(task, status)
+    _set_status(task, status, username)
     session.add(task)
     session.flush()
     what = "a personal task" if personal else "the task"
@@ -114,6 +131,11 @@ def update_task(
         require(session, task.group_id, username, Action.EDIT_TASK, owners=_owners(task))
     if set(fields) & set(WORK_FIELDS) or not fields:
         require(session, task.group_id, username, Action.WORK_ON_TASK, owners=_workers(task))
+    if "status" in fields and (task.per_member or fields.get("per_member")):
+        raise Conflict(
+            f"Everyone does “{task.title}” separately: each member marks their own part done "
+            "(POST /tasks/{id}/completion) instead of setting its status."
+        )
     if "milestone_id" in fields and fields["milestone_id"] != task.milestone_id:
         target = session.get(Milestone, fields["milestone_id"])
         if target is None or target.group_id != task.group_id:
@@ -121,10 +143,15 @@ def update_task(
                 "A task can move only to another milestone of the same group.",
                 fields={"milestone_id": "No such milestone in this group."},
             )
+    if fields.get("per_member") and task.owner is not None:
+        raise InvalidInput(
+            "A personal task is one member's own; it cannot also be one everyone does.",
+            fields={"per_member": "Not for a personal task."},
+        )
     check_version(task, if_match, serialize.task)
     changed = sorted(k for k, value in fields.items() if getattr(task, k) != value)
     if "status" in fields:
-        _set_status(task, fields.pop("status"))
+        _set_status(task, fields.pop("status"), username)
     for key, value in fields.items():
         setattr(task, key, value)
     session.flush()
@@ -198,6 +225,57 @@ def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
         username,
         "task.released",
         f"gave back “{task.title}”",
+        {"task_id": task.id, "milestone_id": task.milestone_id},
+    )
+    return serialize.task(task)
+
+
+def _per_member(task: Task) -> None:
+    if not task.per_member:
+        raise Conflict(
+            f"“{task.title}” is done once for the group: set its status instead of marking "
+            "your own part done."
+        )
+
+
+def complete_mine(session: Session, username: str, task_id: int) -> dict[str, Any]:
+    """Mark one's own part of an "everyone does this one" task done. Twice is harmless."""
+    lock(session, Task, task_id)
+    task = load(session, username, task_id)
+    require(session, task.group_id, username, Action.CLAIM_TASK)
+    _per_member(task)
+    if any(c.username == username for c in task.completions):
+        return serialize.task(task)
+    task.completions.append(TaskCompletion(username=username))
+    session.flush()
+    record(
+        session,
+        task.group_id,
+        username,
+        "task.member_done",
+        f"did their part of “{task.title}”",
+        {"task_id": task.id, "milestone_id": task.milestone_id},
+    )
+    return serialize.task(task)
+
+
+def uncomplete_mine(session: Session, username: str, task_id: int) -> dict[str, Any]:
+    """Take back one's own completion of an "everyone does this one" task."""
+    lock(session, Task, task_id)
+    task = load(session, username, task_id)
+    _per_member(task)
+    mine = next((c for c in task.completions if c.username == username), None)
+    if mine is None:
+        raise NotFound(f"You have not marked “{task.title}” done.")
+    require(session, task.group_id, username, Action.CLAIM_TASK)
+    task.completions.remove(mine)
+    session.flush()
+    record(
+        session,
+        task.group_id,
+        username,
+        "task.member_undone",
+        f"took back their part of “{task.title}”",
         {"task_id": task.id, "milestone_id": task.milestone_id},
     )
     return serialize.task(task)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from .base import API_PREFIX
-from .groups import GroupActivityHandler, GroupHandler, GroupProgressHandler, GroupsHandler
+from .groups import (
+    GroupActivityHandler,
+    GroupHandler,
+    GroupProgressHandler,
+    GroupProgressSeriesHandler,
+    GroupsHandler,
+)
 from .hub_groups import HubGroupLinkHandler, HubGroupSyncHandler
 from .me import MeHandler
 from .members import MemberHandler, MembersHandler
@@ -16,7 +22,7 @@ from .proposals import DecisionHandler, GroupProposalsHandler, ProposalHandler, 
 from .rhythm_routes import rhythm_routes
 from .snapshot_routes import snapshot_routes
 from .status import StatusHandler
-from .tasks import MilestoneTasksHandler, TaskClaimHandler, TaskHandler
+from .tasks import MilestoneTasksHandler, TaskClaimHandler, TaskCompletionHandler, TaskHandler
 from .templates import PlanExportHandler, PlanImportHandler, TemplateHandler, TemplatesHandler
 
 # A path segment; handlers turn a non-numeric id into a JSON 404 themselves.
@@ -35,6 +41,7 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r("/groups"), GroupsHandler),
         (r(f"/groups/{ID}"), GroupHandler),
         (r(f"/groups/{ID}/progress"), GroupProgressHandler),
+        (r(f"/groups/{ID}/progress/series"), GroupProgressSeriesHandler),
         (r(f"/groups/{ID}/activity"), GroupActivityHandler),
         (r(f"/groups/{ID}/members"), MembersHandler),
         (r(f"/groups/{ID}/members/{ID}"), MemberHandler),
@@ -47,6 +54,7 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r(f"/milestones/{ID}/tasks"), MilestoneTasksHandler),
         (r(f"/tasks/{ID}"), TaskHandler),
         (r(f"/tasks/{ID}/claim"), TaskClaimHandler),
+        (r(f"/tasks/{ID}/completion"), TaskCompletionHandler),
         (r(f"/proposals/{ID}"), ProposalHandler),
         (r(f"/proposals/{ID}/vote"), VoteHandler),
         (r(f"/proposals/{ID}/(adopt|reject)"), DecisionHandler),

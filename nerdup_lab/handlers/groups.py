@@ -54,6 +54,16 @@ class GroupProgressHandler(ResourceHandler):
         self.send(await self.backend.group_progress(self.caller, gid))
 
 
+class GroupProgressSeriesHandler(ResourceHandler):
+    """The dashboard's burn-up and contributions, computed on the server."""
+
+    @authenticated
+    @authorized
+    async def get(self, group_id: str) -> None:
+        gid = self.path_id(group_id, "group")
+        self.send(await self.backend.progress_series(self.caller, gid))
+
+
 class GroupActivityHandler(ResourceHandler):
     """Newest first; `?limit=` (1-200, default 50) and `?before=<activity id>` to page."""
 

@@ -1,4 +1,4 @@
-"""/milestones/{id}/tasks, /tasks/{id} and /tasks/{id}/claim."""
+"""/milestones/{id}/tasks, /tasks/{id}, /tasks/{id}/claim and /tasks/{id}/completion."""
 
 from __future__ import annotations
 
@@ -59,3 +59,20 @@ class TaskClaimHandler(ResourceHandler):
     async def delete(self, task_id: str) -> None:
         tid = self.path_id(task_id, "task")
         self.send_record(await self.backend.release_task(self.caller, tid))
+
+
+class TaskCompletionHandler(ResourceHandler):
+    """The caller's own part of an "everyone does this one" task: POST marks it done,
+    DELETE takes that back."""
+
+    @authenticated
+    @authorized
+    async def post(self, task_id: str) -> None:
+        tid = self.path_id(task_id, "task")
+        self.send_record(await self.backend.complete_task_part(self.caller, tid))
+
+    @authenticated
+    @authorized
+    async def delete(self, task_id: str) -> None:
+        tid = self.path_id(task_id, "task")
+        self.send_record(await self.backend.uncomplete_task_part(self.caller, tid))

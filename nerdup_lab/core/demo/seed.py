@@ -132,7 +132,9 @@ class _GroupSeeder:
             else:
                 self.at(max(begin - 2, due + 1, 0), self._work(index, n, who, "doing"))
             if state == "done":
-                self.at(due + 1 if done else max(begin - 3, 0), self._work(index, n, who, "done"))
+                # "Everyone does this one": in a finished stage everyone did their part.
+                what = "all_done" if done else "done"
+                self.at(due + 1 if done else max(begin - 3, 0), self._work(index, n, who, what))
         if done:
             retro = self.spec.retrospectives[index] if index < len(self.spec.retrospectives) else ()
             fields: dict[str, Any] = {"status": "done"}
@@ -144,12 +146,20 @@ class _GroupSeeder:
         def run() -> None:
             milestone = self.plan()[index]
             task = [t for t in milestone.tasks if t.owner is None][n]
+            if task.per_member:
+                # Done by each member separately: no claim, no status, one part each.
+                if what in ("done", "all_done"):
+                    for person in self.workers() if what == "all_done" else [who]:
+                        tasks.complete_mine(self.session, person, task.id)
+                elif what == "next":
+                    self.set_task(who, task, next_session=True)
+                return
             if what == "claim":
                 tasks.claim(self.session, who, task.id)
             elif what == "next":
                 self.set_task(who, task, next_session=True)
             else:
-                self.set_task(who, task, status=what)
+                self.set_task(who, task, status="done" if what == "all_done" else what)
 
         return run
 

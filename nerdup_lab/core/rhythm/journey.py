@@ -5,89 +5,82 @@ snapshots, sessions and the showcase. Reading it is the caller's permission chec
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, inspect, select
 from sqlalchemy.orm import Session
 
-from .. import serialize
-from ..models import Activity, Group, Milestone, Task, utcnow
+from .. import progress, serialize
+from ..models import Activity, Group, Milestone, utcnow
+from ..overview import loaded, snapshots_by_author
 from ..snapshots.models import Snapshot
 from . import chart, schedule, views
-from .models import Reflection, StudySession
+from .models import StudySession
 from .reflections import showcase_of
 
 SELECTED_SNAPSHOTS = 6
 
 
-def _finished_on(session: Session, milestone: Milestone) -> dt.date | None:
+def _activity_counts(session: Session, group_id: int) -> tuple[dict[str, int], dt.datetime | None]:
+    """Activities per person, and when a milestone was last completed: one aggregate."""
+    completed = case((Activity.kind == "milestone.completed", Activity.created_at))
+    rows = session.execute(
+        select(Activity.actor, func.count(Activity.id), func.max(completed))
+        .where(Activity.group_id == group_id)
+        .group_by(Activity.actor)
+    ).all()
+    found = [when for _, _, when in rows if when is not None]
+    last = max(found) if found else None
+    if last is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=dt.UTC)  # SQLite hands the aggregate back naive
+    return {actor: int(n) for actor, n, _ in rows}, last
+
+
+def _finished_on(milestone: Milestone, last: dt.datetime | None) -> dt.date | None:
     if milestone.status != "done":
         return None
-    last = session.scalar(
-        select(func.max(Activity.created_at)).where(
-            Activity.group_id == milestone.group_id, Activity.kind == "milestone.completed"
-        )
-    )
     done = [t.done_at for t in milestone.tasks if t.done_at is not None]
     when = max(done) if done else last
     return when.date() if when is not None else None
 
 
-def _milestones(session: Session, group: Group) -> list[dict[str, Any]]:
-    reflections: dict[int, list[dict[str, Any]]] = {}
-    for r in session.scalars(
-        select(Reflection).where(Reflection.group_id == group.id).order_by(Reflection.id)
-    ):
-        if r.milestone_id is not None:
-            reflections.setdefault(r.milestone_id, []).append(views.reflection(r))
+def _milestones(
+    group: Group,
+    figures: progress.Figures,
+    reflections: list[dict[str, Any]],
+    last: dt.datetime | None,
+) -> list[dict[str, Any]]:
+    about: dict[int, list[dict[str, Any]]] = {}
+    for r in sorted(reflections, key=lambda r: int(r["id"])):
+        if r["milestone_id"] is not None:
+            about.setdefault(r["milestone_id"], []).append(r)
     items = []
     for m in group.milestones:
-        shown = serialize.milestone(m, with_tasks=False)
-        finished = _finished_on(session, m)
+        shown = serialize.milestone(m, with_tasks=False, figures=figures)
+        finished = _finished_on(m, last)
         items.append(
             {
                 **shown,
                 "finished": finished.isoformat() if finished else None,
-                "task_count": len(m.tasks),
-                "reflections": reflections.get(m.id, []),
+                # The tasks its progress counts (the group's, not members' own).
+                "task_count": figures.milestones[m.id].tasks_total,
+                "reflections": about.get(m.id, []),
             }
         )
     return items
 
 
-def _contributors(session: Session, group_id: int) -> list[dict[str, Any]]:
-    acts = Counter(
-        dict(
-            session.execute(
-                select(Activity.actor, func.count(Activity.id))
-                .where(Activity.group_id == group_id)
-                .group_by(Activity.actor)
-            ).all()
-        )
-    )
-    snaps = dict(
-        session.execute(
-            select(Snapshot.author, func.count(Snapshot.id))
-            .where(Snapshot.group_id == group_id)
-            .group_by(Snapshot.author)
-        ).all()
-    )
-    tasks: Counter[str] = Counter()
-    for task in session.scalars(
-        select(Task).where(Task.group_id == group_id, Task.status == "done")
-    ):
-        for person in {c.username for c in task.claims} | ({task.owner} if task.owner else set()):
-            tasks[person] += 1
-    people = set(acts) | set(snaps) | set(tasks)
+def _contributors(acts: dict[str, int], drawn: progress.Series) -> list[dict[str, Any]]:
     rows = [
-        {
-            "username": p,
-            "activities": int(acts.get(p, 0)),
-            "snapshots": int(snaps.get(p, 0)),
-            "tasks_done": tasks.get(p, 0),
-        }
-        for p in people
+        {**c, "activities": acts.get(c["username"], 0)}
+        for c in drawn.contributions
+        if c["snapshots"] or c["tasks_done"] or acts.get(c["username"])
+    ]
+    seen = {r["username"] for r in rows}
+    rows += [
+        {"username": p, "snapshots": 0, "tasks_done": 0, "activities": n}
+        for p, n in acts.items()
+        if p not in seen
     ]
     return sorted(rows, key=lambda r: (-r["activities"], r["username"]))
 
@@ -112,13 +105,14 @@ def _snapshots(session: Session, group_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _chart(session: Session, group: Group, today: dt.date) -> chart.Chart:
-    tasks = [t for m in group.milestones for t in m.tasks]
-    done = [(t.done_at.date(), t.weight) for t in tasks if t.done_at is not None]
-    start = group.start_date or group.created_at.date()
-    dues = [m.due for m in group.milestones if m.due is not None]
-    end = max([today, *(d for d, _ in done), *dues, *([group.deadline] if group.deadline else [])])
-    return chart.progress_chart(done, sum(t.weight for t in tasks), start, end)
+def _chart(drawn: progress.Series) -> chart.Chart:
+    """The journey's chart: the dashboard's burn-up (done weight over time), by day."""
+    done = [
+        (b.at.date(), b.value - a.value)
+        for a, b in zip(drawn.done, drawn.done[1:], strict=False)
+        if b.value != a.value
+    ]
+    return chart.progress_chart(done, drawn.scope[-1].value, drawn.start.date(), drawn.end.date())
 
 
 def _sessions(session: Session, group_id: int, now: dt.datetime) -> list[dict[str, Any]]:
@@ -132,14 +126,21 @@ def _sessions(session: Session, group_id: int, now: dt.datetime) -> list[dict[st
 
 
 def journey(session: Session, group: Group, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The journey; its figures are `progress.figures` and `progress.series`, as the lab's."""
     now = now or utcnow()
+    if {"memberships", "milestones"} & inspect(group).unloaded:
+        group = loaded(session, group.id)
+    figures = progress.figures(group)
+    drawn = progress.series(group, now, snapshots_by_author=snapshots_by_author(session, group.id))
+    acts, last_completed = _activity_counts(session, group.id)
+    showcase = showcase_of(session, group.id)
     return {
-        "group": serialize.group(group),
+        "group": serialize.group(group, figures=figures),
         "generated_at": now.isoformat(timespec="minutes"),
-        "milestones": _milestones(session, group),
-        "chart": _chart(session, group, now.date()),
-        "contributors": _contributors(session, group.id),
+        "milestones": _milestones(group, figures, showcase["reflections"], last_completed),
+        "chart": _chart(drawn),
+        "contributors": _contributors(acts, drawn),
         "snapshots": _snapshots(session, group.id),
         "sessions": _sessions(session, group.id, now),
-        "showcase": showcase_of(session, group.id),
+        "showcase": showcase,
     }

@@ -18,11 +18,12 @@ import mistune
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from .. import serialize
 from ..errors import Forbidden, NotFound
-from ..models import Group, Milestone, Task, User
+from ..models import Group, User
+from ..overview import WITH_TASKS, load_for_progress
 from ..permissions import Action, membership_of, require
 from . import presentation as slides
 from .journey import journey
@@ -115,7 +116,8 @@ def public_page(session: Session, group_id: int) -> str:
     """The read-only page of an open group, for anyone: plan with each stage's resources
     and summary, sessions, showcase and FAQ. Members-only or missing groups get the same
     404, so their titles never leak."""
-    group = session.get(Group, group_id)
+    # With everything its progress counts, in one query per table (core.overview).
+    group = load_for_progress(session, group_id)
     if group is None or group.visibility != "open":
         raise NotFound(f"There is no group {group_id}.")
     context = {**journey(session, group), "faq": faq(session, "", group_id)}
@@ -133,10 +135,7 @@ def public_index(session: Session) -> str:
     found = session.scalars(
         select(Group)
         .where(Group.visibility == "open")
-        .options(
-            selectinload(Group.memberships),
-            selectinload(Group.milestones).selectinload(Milestone.tasks).selectinload(Task.claims),
-        )
+        .options(*WITH_TASKS)
         .order_by(Group.id.desc())
         .limit(INDEX_LIMIT)
     ).all()
