@@ -4,6 +4,7 @@ import {
   daysUntil,
   filterTasks,
   isGroupDone,
+  noStageLabel,
   isMine,
   recentWork,
   whoToAsk
@@ -92,5 +93,18 @@ describe('derive', () => {
     expect(isGroupDone(g({ progress: some }))).toBe(false);
     // A plan with no tasks yet is not "done", whatever the fraction says.
     expect(isGroupDone(g({ progress: progress(100) }))).toBe(false);
+  });
+
+  it('calls a plan completed only when the server counts everything done', () => {
+    const g = (extra: Record<string, unknown>) =>
+      group(1, extra) as unknown as IGroup;
+    const all = { ...progress(100), tasks_total: 4, tasks_done: 4 };
+    const quarter = { ...progress(25), tasks_total: 4, tasks_done: 1 };
+    expect(noStageLabel(g({ progress: all }))).toBe('complete');
+    // A finished round with a quarter done is finished, not "Plan completed · 25%".
+    expect(noStageLabel(g({ progress: quarter, status: 'finished' }))).toBe(
+      'finished'
+    );
+    expect(noStageLabel(g({ progress: quarter }))).toBeNull();
   });
 });

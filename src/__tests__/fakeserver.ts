@@ -76,6 +76,7 @@ export const progress = (percent = 0) => ({
   tasks_total: 0,
   fraction: percent / 100,
   percent,
+  complete: percent >= 100,
   deadline_state: 'on_track'
 });
 

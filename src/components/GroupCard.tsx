@@ -6,7 +6,7 @@ import { isArchived, isGroupDone } from '../model/derive';
 import { IGroup, Role } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
-import { ProgressBar } from './ProgressBar';
+import { planEndText, ProgressBar } from './ProgressBar';
 
 export interface IGroupCardProps {
   group: IGroup;
@@ -55,9 +55,7 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
       <div className="jp-NerdUp-card-stage">
         {stage
           ? trans.__('Stage: %1', stage)
-          : done
-            ? trans.__('Plan completed')
-            : trans.__('No milestone yet')}
+          : planEndText(trans, group, trans.__('No milestone yet'))}
       </div>
       <ProgressBar
         progress={group.progress}

@@ -15,7 +15,7 @@ import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { roleLabel } from './GroupCard';
 import { Markdown } from './Markdown';
-import { ProgressBar } from './ProgressBar';
+import { planEndText, ProgressBar } from './ProgressBar';
 
 export interface IGroupHeaderProps {
   view: IGroupView;
@@ -95,9 +95,7 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
       <div className="jp-NerdUp-stage">
         {now
           ? trans.__('Stage: %1', now.title)
-          : isGroupDone(group)
-            ? trans.__('Plan completed')
-            : trans.__('No current stage')}
+          : planEndText(trans, group, trans.__('No current stage'))}
       </div>
       <ProgressBar
         progress={group.progress}

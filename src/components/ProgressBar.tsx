@@ -1,7 +1,29 @@
 import * as React from 'react';
 
-import { DeadlineState, IProgress } from '../model/types';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { noStageLabel } from '../model/derive';
+import { DeadlineState, IGroup, IProgress } from '../model/types';
 import { useSidebar } from './context';
+
+/**
+ * What stands where the stage would when no milestone is current: "Plan completed" only
+ * when the server counts everything done; a group finished before that says so.
+ */
+export function planEndText(
+  trans: TranslationBundle,
+  group: Pick<IGroup, 'status' | 'progress'>,
+  otherwise: string
+): string {
+  switch (noStageLabel(group)) {
+    case 'complete':
+      return trans.__('Plan completed');
+    case 'finished':
+      return trans.__('Finished · plan not completed');
+    default:
+      return otherwise;
+  }
+}
 
 export interface IProgressBarProps {
   progress: IProgress;

@@ -12,6 +12,7 @@ import { canWork, isMine } from '../model/derive';
 import { canEditTask } from '../model/editing';
 import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
+import { EveryoneTask } from './EveryoneTask';
 import { People, Person } from './Person';
 import { deleteTask, editTask, RowActions } from './PlanEditing';
 
@@ -22,6 +23,14 @@ export interface ITaskItemProps {
 
 /** One task: status, who works on it, and what I can do with it. */
 export function TaskItem(props: ITaskItemProps): JSX.Element {
+  return props.task.per_member ? (
+    <EveryoneTask {...props} />
+  ) : (
+    <GroupTaskItem {...props} />
+  );
+}
+
+function GroupTaskItem(props: ITaskItemProps): JSX.Element {
   const ctx = useSidebar();
   const { model, trans, openNotebookPath, openPath } = ctx;
   const { task, group } = props;

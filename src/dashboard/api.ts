@@ -13,6 +13,8 @@ export interface ITaskInfo {
   weight: number;
   status: 'todo' | 'doing' | 'done' | string;
   personal?: boolean;
+  /** "Everyone does this one": each member marks their own part done. */
+  per_member?: boolean;
   owner: string | null;
   claimed_by: string[];
   notebooks?: string[];
@@ -20,23 +22,60 @@ export interface ITaskInfo {
   done_at: string | null;
 }
 
+/** A progress figure as the server computes it (schema `Progress`). */
+export interface IProgressInfo {
+  done_weight: number;
+  total_weight: number;
+  tasks_done: number;
+  tasks_total: number;
+  fraction: number;
+  percent: number;
+  complete?: boolean;
+  deadline_state?: string;
+}
+
 export interface IMilestoneInfo {
   id: number;
-  group_id: number;
-  position: number;
   title: string;
   due: string | null;
-  status: string;
-  progress: {
-    done_weight: number;
-    total_weight: number;
-    tasks_done: number;
-    tasks_total: number;
-    fraction: number;
-    percent: number;
-    deadline_state?: string;
-  };
+  group_id?: number;
+  position?: number;
+  status?: string;
+  progress: IProgressInfo;
   tasks?: ITaskInfo[];
+}
+
+/** A milestone's line of the progress report: its figures flat beside id, title, due. */
+export interface IMilestoneProgress extends IProgressInfo {
+  id: number;
+  title: string;
+  due: string | null;
+}
+
+export interface ISeriesPoint {
+  at: string;
+  value: number;
+}
+
+/** GET /groups/{id}/progress/series (schema `ProgressSeries`). */
+export interface IProgressSeries {
+  group_id: number;
+  group: IProgressInfo;
+  milestones: IMilestoneProgress[];
+  members: Array<IProgressInfo & { username: string; role: string }>;
+  start: string;
+  end: string;
+  deadline: string | null;
+  done: ISeriesPoint[];
+  scope: ISeriesPoint[];
+  ideal: ISeriesPoint[] | null;
+  done_weight: number;
+  total_weight: number;
+  contributions: Array<{
+    username: string;
+    snapshots: number;
+    tasks_done: number;
+  }>;
 }
 
 export interface IGroupInfo {
@@ -46,7 +85,7 @@ export interface IGroupInfo {
   start_date: string | null;
   created_at: string | null;
   my_role: string | null;
-  progress?: IMilestoneInfo['progress'];
+  progress?: IProgressInfo;
   members?: Array<{ username: string; role: string; joined_at?: string }>;
 }
 
@@ -73,6 +112,14 @@ export namespace GroupAPI {
 
   export function group(id: number, settings?: Settings): Promise<IGroupInfo> {
     return call<IGroupInfo>(`groups/${id}`, {}, settings);
+  }
+
+  /** Progress, burn-up and contributions, all computed by the server. */
+  export function series(
+    id: number,
+    settings?: Settings
+  ): Promise<IProgressSeries> {
+    return call<IProgressSeries>(`groups/${id}/progress/series`, {}, settings);
   }
 
   /** The group's milestones in plan order, each with its tasks. */

@@ -1,12 +1,7 @@
-import { SnapshotAPI } from '../snapshots/api';
-import {
-  GroupAPI,
-  IActivity,
-  IGroupInfo,
-  IMilestoneInfo,
-  ITaskInfo
-} from './api';
-import { burnUp, contributions, IBurnUp, IContribution } from './series';
+import { ServerConnection } from '@jupyterlab/services';
+
+import { GroupAPI, IGroupInfo, IMilestoneInfo } from './api';
+import { burnUpOf, contributionsOf, IBurnUp, IContribution } from './series';
 
 /** Everything the dashboard draws, for one group. */
 export interface IDashboardData {
@@ -14,57 +9,31 @@ export interface IDashboardData {
   milestones: IMilestoneInfo[];
   burnUp: IBurnUp;
   contributions: IContribution[];
-  /** True when snapshot counts come from the activity feed (no history API). */
-  snapshotsFromFeed: boolean;
 }
 
-/** Snapshot authors of the group: from the history API, else from the activity feed. */
-async function snapshotAuthors(
-  groupId: number,
-  activity: IActivity[]
-): Promise<{ authors: string[]; fromFeed: boolean }> {
-  try {
-    const authors: string[] = [];
-    let before: number | null = null;
-    do {
-      const page = await SnapshotAPI.history(groupId, { limit: 200, before });
-      authors.push(...page.items.map(s => s.author));
-      before = page.next;
-    } while (before !== null && authors.length < 5000);
-    return { authors, fromFeed: false };
-  } catch {
-    return {
-      authors: activity
-        .filter(a => a.kind === 'snapshot.committed')
-        .map(a => a.actor),
-      fromFeed: true
-    };
-  }
-}
-
+/**
+ * Two requests, whatever the group's size: the group (title, deadline) and its progress
+ * series, in which the server has counted everything (progress, burn-up, contributions).
+ */
 export async function loadDashboard(
   groupId: number,
-  now = Date.now()
+  now = Date.now(),
+  settings?: ServerConnection.ISettings
 ): Promise<IDashboardData> {
-  const [group, milestones, activity] = await Promise.all([
-    GroupAPI.group(groupId),
-    GroupAPI.milestones(groupId),
-    GroupAPI.activity(groupId).catch(() => [] as IActivity[])
+  const [group, series] = await Promise.all([
+    GroupAPI.group(groupId, settings),
+    GroupAPI.series(groupId, settings)
   ]);
-  const tasks: ITaskInfo[] = milestones.flatMap(m => m.tasks ?? []);
-  const snaps = await snapshotAuthors(groupId, activity);
-  const members = (group.members ?? []).map(m => m.username);
   return {
-    group,
-    milestones: [...milestones].sort((a, b) => a.position - b.position),
-    burnUp: burnUp({
-      tasks,
-      activity,
-      start: group.start_date ?? group.created_at,
-      deadline: group.deadline,
-      now
-    }),
-    contributions: contributions(members, tasks, snaps.authors, activity),
-    snapshotsFromFeed: snaps.fromFeed
+    // The figures of the same answer as the series, so the summary and the chart agree.
+    group: { ...group, progress: series.group },
+    milestones: series.milestones.map(m => ({
+      id: m.id,
+      title: m.title,
+      due: m.due,
+      progress: m
+    })),
+    burnUp: burnUpOf(series, now),
+    contributions: contributionsOf(series)
   };
 }

@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Button, ReactWidget, refreshIcon } from '@jupyterlab/ui-components';
 
@@ -17,7 +18,10 @@ const PALETTE = readPalette();
  * variables, so the charts follow a theme switch by themselves.
  */
 export class DashboardWidget extends ReactWidget {
-  constructor(private readonly trans: TranslationBundle) {
+  constructor(
+    private readonly trans: TranslationBundle,
+    private readonly settings?: ServerConnection.ISettings
+  ) {
     super();
     this.addClass('jp-NerdUp-dashboard');
     this.node.tabIndex = 0;
@@ -43,7 +47,7 @@ export class DashboardWidget extends ReactWidget {
     this._loading = true;
     this.update();
     try {
-      const data = await loadDashboard(groupId);
+      const data = await loadDashboard(groupId, Date.now(), this.settings);
       if (groupId === this._groupId) {
         this._data = data;
       }

@@ -125,6 +125,15 @@ export class GroupsActions {
     return this._run(() => this._model.client.release(task.id));
   }
 
+  /** Mark (or take back) my own part of an "everyone does this one" task. */
+  setMyPart(task: ITask, done: boolean): Promise<boolean> {
+    return this._run(() =>
+      done
+        ? this._model.client.completeMine(task.id)
+        : this._model.client.uncompleteMine(task.id)
+    );
+  }
+
   setStatus(task: ITask, status: TaskStatus): Promise<boolean> {
     return this._run(() =>
       this._model.client.updateTask(task.id, task.version, { status })

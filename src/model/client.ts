@@ -188,6 +188,13 @@ export class GroupsClient {
   release(taskId: number): Promise<ITask> {
     return this._call(`tasks/${taskId}/claim`, { method: 'DELETE' });
   }
+  /** One's own part of an "everyone does this one" task: done, or taken back. */
+  completeMine(taskId: number): Promise<ITask> {
+    return this._call(`tasks/${taskId}/completion`, { method: 'POST' });
+  }
+  uncompleteMine(taskId: number): Promise<ITask> {
+    return this._call(`tasks/${taskId}/completion`, { method: 'DELETE' });
+  }
 
   // Proposals
   async listProposals(groupId: number): Promise<IProposal[]> {

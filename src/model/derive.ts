@@ -60,8 +60,27 @@ export function isGroupDone(
   return (
     group.status === 'finished' ||
     group.status === 'archived' ||
-    (group.progress.tasks_total > 0 && group.progress.fraction >= 1)
+    isPlanComplete(group)
   );
+}
+
+/**
+ * Every task of the plan done, as the server counted it (its `complete`). A finished
+ * group whose plan is not complete is finished, not "completed".
+ */
+export function isPlanComplete(group: Pick<IGroup, 'progress'>): boolean {
+  return group.progress.tasks_total > 0 && group.progress.complete === true;
+}
+
+/** Where the stage goes when no milestone is current: the plan's end, or nothing. */
+export function noStageLabel(
+  group: Pick<IGroup, 'status' | 'progress'>
+): 'complete' | 'finished' | null {
+  return isPlanComplete(group)
+    ? 'complete'
+    : isGroupDone(group)
+      ? 'finished'
+      : null;
 }
 
 export function whoToAsk(group: IGroup): IMember[] {

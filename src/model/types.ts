@@ -16,6 +16,8 @@ export interface IProgress {
   tasks_total: number;
   fraction: number;
   percent: number;
+  /** Everything counted is done (the server's word: "100%" only then). */
+  complete?: boolean;
   deadline_state?: DeadlineState;
 }
 
@@ -41,6 +43,12 @@ export interface ITask {
   status: TaskStatus;
   next_session: boolean;
   personal: boolean;
+  /** "Everyone does this one": each member marks their own part done. */
+  per_member?: boolean;
+  /** Per-member tasks: who did their part, of how many doers ("3 of 5 done"). */
+  completed_by?: string[];
+  members_done?: number;
+  members_total?: number;
   owner: string | null;
   claimed_by: string[];
   notebooks: string[];

@@ -5,7 +5,7 @@ import { CatchUp } from '../../components/CatchUp';
 import { useSidebar } from '../../components/context';
 import { Deadline } from '../../components/Deadline';
 import { Markdown } from '../../components/Markdown';
-import { ProgressBar } from '../../components/ProgressBar';
+import { planEndText, ProgressBar } from '../../components/ProgressBar';
 import { Links, StageSummary } from '../../components/StageSummary';
 import { TaskItem } from '../../components/TaskItem';
 import { currentMilestone, isGroupDone, openTasksIn } from '../../model/derive';
@@ -36,9 +36,7 @@ export function Overview(props: ISectionProps): JSX.Element {
         <span className="jp-NerdUp-stage">
           {now
             ? trans.__('Stage: %1', now.title)
-            : isGroupDone(group)
-              ? trans.__('Plan completed')
-              : trans.__('No current stage')}
+            : planEndText(trans, group, trans.__('No current stage'))}
         </span>
         <Deadline date={group.deadline} done={isGroupDone(group)} />
       </div>

@@ -107,6 +107,8 @@ export async function useTheme(
     dark => document.body.dataset.jpThemeLight === (dark ? 'false' : 'true'),
     theme === 'dark'
   );
+  // The splash JupyterLab lays over the page while a theme loads: gone before a screenshot.
+  await expect(page.locator('#jupyterlab-splash')).toHaveCount(0);
 }
 
 /** Close the toasts, which would cover what a screenshot is about. */
