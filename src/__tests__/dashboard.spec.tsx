@@ -48,7 +48,30 @@ function series() {
         done_weight: 2
       }
     ],
-    members: [],
+    members: [
+      {
+        username: 'bob',
+        role: 'participant',
+        ...progress(100),
+        done_weight: 12,
+        total_weight: 12,
+        tasks_done: 3,
+        tasks_total: 3
+      },
+      {
+        username: 'dan',
+        role: 'participant',
+        ...progress(0),
+        tasks_done: 0,
+        tasks_total: 1
+      },
+      {
+        username: 'fred',
+        role: 'follower',
+        ...progress(0),
+        tasks_total: 0
+      }
+    ],
     start: '2026-11-01T00:00:00+00:00',
     end: '2026-11-30T00:00:00+00:00',
     deadline: '2026-11-30',
@@ -111,6 +134,11 @@ describe('the progress dashboard', () => {
       'bob: 4 snapshots, 3 tasks done',
       'carol: 0 snapshots, 1 tasks done'
     ]);
+    // Each member's own figures, as the server counted them; a follower with none is left out.
+    const rows = [
+      ...widget.node.querySelectorAll('.jp-NerdUp-memberProgress tbody tr')
+    ].map(tr => tr.textContent);
+    expect(rows).toEqual(['bob3 of 3 done100%', 'dan0 of 1 done0%']);
     // The numbers come from one answer: no snapshot history, feed or plan walked here.
     expect(server.calls.map(c => `${c.method} ${c.path}`).sort()).toEqual([
       'GET /groups/1',

@@ -1,6 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import { GroupAPI, IGroupInfo, IMilestoneInfo } from './api';
+import { IMemberProgress } from './members';
 import { burnUpOf, contributionsOf, IBurnUp, IContribution } from './series';
 
 /** Everything the dashboard draws, for one group. */
@@ -9,6 +10,8 @@ export interface IDashboardData {
   milestones: IMilestoneInfo[];
   burnUp: IBurnUp;
   contributions: IContribution[];
+  /** Each member's own progress (claimed, personal and everyone's tasks). */
+  members: IMemberProgress[];
 }
 
 /**
@@ -34,6 +37,7 @@ export async function loadDashboard(
       progress: m
     })),
     burnUp: burnUpOf(series, now),
-    contributions: contributionsOf(series)
+    contributions: contributionsOf(series),
+    members: series.members
   };
 }

@@ -8,6 +8,7 @@ import { NerdUpApiError } from '../api';
 import { ContributionChart, Legend, MilestoneChart } from './bars';
 import { BurnUpChart } from './burnup';
 import { IDashboardData, loadDashboard } from './data';
+import { MemberProgressTable } from './members';
 import { IPalette, readPalette } from './palette';
 
 const PALETTE = readPalette();
@@ -179,6 +180,13 @@ export class DashboardWidget extends ReactWidget {
                 { colour: palette.tasks, label: trans.__('tasks done') }
               ]}
             />
+          </section>
+          <section
+            className="jp-NerdUp-dashCard"
+            aria-labelledby="nerdup-dash-members"
+          >
+            <h3 id="nerdup-dash-members">{trans.__('Each member')}</h3>
+            <MemberProgressTable members={data.members} trans={trans} />
           </section>
         </>
       );

@@ -100,6 +100,19 @@ test('a learning club round: everyone does their part, the dashboard counts it',
   await expect(
     dashboard.locator('.jp-NerdUp-contributionChart g[aria-label^="ada:"]')
   ).toHaveAttribute('aria-label', 'ada: 0 snapshots, 2 tasks done');
+  // Each member's own progress: ada did her part of two of the four tasks everyone does.
+  const members = dashboard.locator('.jp-NerdUp-memberProgress');
+  await expect(members.locator('tr[data-username="ada"]')).toContainText(
+    '2 of 4 done'
+  );
+  await expect(members.locator('tr[data-username="cleo"]')).toContainText(
+    '0 of 4 done'
+  );
+  await shootThemes(
+    page,
+    'progress-members',
+    dashboard.locator('section[aria-labelledby="nerdup-dash-members"]')
+  );
   expect(requests.filter(p => p.includes('/snapshots'))).toEqual([]);
   expect(requests).toContain(`/groups/${group.id}/progress/series`);
   await shootThemes(page, 'progress-dashboard', dashboard);

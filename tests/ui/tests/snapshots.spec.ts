@@ -279,7 +279,8 @@ test.describe('Notebook snapshots, as a new user', () => {
         .filter({ hasText: '%' }),
       dashboard
         .locator('.jp-NerdUp-contributionChart text')
-        .filter({ hasText: /\D/ })
+        .filter({ hasText: /\D/ }),
+      dashboard.locator('.jp-NerdUp-memberProgress th[scope="row"]')
     ]);
 
     // Dark theme: the chart text takes the theme's own ink (the dashboard's text colour,
