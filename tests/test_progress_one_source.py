@@ -155,6 +155,9 @@ def test_marking_ones_part_is_ones_own_and_harmless_twice(db):
     load = next(t for t in _call(db, "alice", tasks.list_tasks, club["m1"]) if t["title"] == "Load")
     with pytest.raises(Conflict):
         _call(db, "bob", tasks.complete_mine, load["id"])
+    # Nobody claims a task everyone does.
+    with pytest.raises(Conflict):
+        _call(db, "dan", tasks.claim, club["goal"])
     # A per-member task has no one status to set.
     with pytest.raises(Conflict):
         _set_status(db, "alice", club["goal"], "done")

@@ -186,6 +186,22 @@ def delete_task(session: Session, username: str, task_id: int, if_match: int | N
     session.flush()
 
 
+def _recorded(
+    session: Session, username: str, task: Task, kind: str, summary: str
+) -> dict[str, Any]:
+    """Store one person's claim or part, record it in the feed, answer the task."""
+    session.flush()
+    record(
+        session,
+        task.group_id,
+        username,
+        kind,
+        summary,
+        {"task_id": task.id, "milestone_id": task.milestone_id},
+    )
+    return serialize.task(task)
+
+
 def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
     """Take a group task on (several members may share one). Claiming twice is harmless."""
     lock(session, Task, task_id)  # the same person's two tabs claiming at once
@@ -193,19 +209,15 @@ def claim(session: Session, username: str, task_id: int) -> dict[str, Any]:
     require(session, task.group_id, username, Action.CLAIM_TASK)
     if task.owner is not None and task.owner != username:
         raise Conflict(f"“{task.title}” is {task.owner}'s personal task; it cannot be claimed.")
+    if task.per_member:
+        raise Conflict(
+            f"Everyone does “{task.title}” separately, so nobody claims it: mark your own part "
+            "done when you have done it."
+        )
     if username in _workers(task):
         return serialize.task(task)
     task.claims.append(TaskClaim(username=username))
-    session.flush()
-    record(
-        session,
-        task.group_id,
-        username,
-        "task.claimed",
-        f"took on “{task.title}”",
-        {"task_id": task.id, "milestone_id": task.milestone_id},
-    )
-    return serialize.task(task)
+    return _recorded(session, username, task, "task.claimed", f"took on “{task.title}”")
 
 
 def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
@@ -218,16 +230,7 @@ def release(session: Session, username: str, task_id: int) -> dict[str, Any]:
     if mine is None:
         raise NotFound(f"You have not claimed “{task.title}”.")
     task.claims.remove(mine)
-    session.flush()
-    record(
-        session,
-        task.group_id,
-        username,
-        "task.released",
-        f"gave back “{task.title}”",
-        {"task_id": task.id, "milestone_id": task.milestone_id},
-    )
-    return serialize.task(task)
+    return _recorded(session, username, task, "task.released", f"gave back “{task.title}”")
 
 
 def _per_member(task: Task) -> None:
@@ -247,16 +250,9 @@ def complete_mine(session: Session, username: str, task_id: int) -> dict[str, An
     if any(c.username == username for c in task.completions):
         return serialize.task(task)
     task.completions.append(TaskCompletion(username=username))
-    session.flush()
-    record(
-        session,
-        task.group_id,
-        username,
-        "task.member_done",
-        f"did their part of “{task.title}”",
-        {"task_id": task.id, "milestone_id": task.milestone_id},
+    return _recorded(
+        session, username, task, "task.member_done", f"did their part of “{task.title}”"
     )
-    return serialize.task(task)
 
 
 def uncomplete_mine(session: Session, username: str, task_id: int) -> dict[str, Any]:
@@ -269,13 +265,6 @@ def uncomplete_mine(session: Session, username: str, task_id: int) -> dict[str, 
         raise NotFound(f"You have not marked “{task.title}” done.")
     require(session, task.group_id, username, Action.CLAIM_TASK)
     task.completions.remove(mine)
-    session.flush()
-    record(
-        session,
-        task.group_id,
-        username,
-        "task.member_undone",
-        f"took back their part of “{task.title}”",
-        {"task_id": task.id, "milestone_id": task.milestone_id},
+    return _recorded(
+        session, username, task, "task.member_undone", f"took back their part of “{task.title}”"
     )
-    return serialize.task(task)

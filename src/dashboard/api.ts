@@ -1,7 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import { requestAPI } from '../api';
-import type { IActivity, IActivityPage } from '../model/types';
+import type { IActivity, IActivityPage, IProgress } from '../model/types';
 
 /** The group facts the dashboard and the commit dialog read (see schema/openapi.json). */
 
@@ -22,17 +22,8 @@ export interface ITaskInfo {
   done_at: string | null;
 }
 
-/** A progress figure as the server computes it (schema `Progress`). */
-export interface IProgressInfo {
-  done_weight: number;
-  total_weight: number;
-  tasks_done: number;
-  tasks_total: number;
-  fraction: number;
-  percent: number;
-  complete?: boolean;
-  deadline_state?: string;
-}
+/** A progress figure as the server computes it (schema `Progress`): the sidebar's type. */
+export type IProgressInfo = IProgress;
 
 export interface IMilestoneInfo {
   id: number;
