@@ -4,7 +4,15 @@ import * as zlib from 'zlib';
 import { expect, test } from '@jupyterlab/galata';
 import { Page } from '@playwright/test';
 
-import { api, consoleErrors, openGroup, SHOTS, shootThemes } from './helpers';
+import {
+  api,
+  consoleErrors,
+  openDirectory,
+  openGroup,
+  openSidebar,
+  SHOTS,
+  shootThemes
+} from './helpers';
 
 // A real 320x200 PNG (three bars): the figure a snapshot shows on the slides.
 const FIGURE =
@@ -323,5 +331,183 @@ test.describe.serial('A learning club round', () => {
     );
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(dialog).toHaveCount(0);
+  });
+
+  test('a round from kick-off to the public index, only through the lab', async ({
+    page
+  }) => {
+    test.setTimeout(180_000);
+    const errors = consoleErrors(page);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    const title = 'December prices round';
+
+    // Kick-off: the organiser starts the round from the navigator.
+    const sidebar = await openDirectory(page);
+    await sidebar.getByRole('button', { name: 'New group' }).click();
+    const form = sidebar.getByRole('form', { name: 'New group' });
+    await form.getByLabel('Title').fill(title);
+    await form
+      .getByLabel('Description (markdown)')
+      .fill('Predict **flat prices** in two weeks.');
+    await form.getByLabel('Deadline').fill('2030-12-20');
+    await form.getByRole('button', { name: 'Create group' }).click();
+    const view = sidebar.locator('.jp-NerdUp-groupView');
+    await expect(view.getByRole('heading', { name: title })).toBeVisible();
+
+    // The plan: a stage with a task, claimed.
+    await view.getByRole('button', { name: 'Add milestone' }).click();
+    const stageForm = view.getByRole('form', { name: 'Add milestone' });
+    await stageForm.getByLabel('Milestone').fill('Explore the data');
+    await stageForm.getByRole('button', { name: 'Add milestone' }).click();
+    const stage = view
+      .locator('.jp-NerdUp-milestone')
+      .filter({ hasText: 'Explore the data' });
+    await stage.getByRole('button', { name: 'Add task' }).click();
+    const taskForm = stage.getByRole('form', { name: /Add task/ });
+    await taskForm.getByLabel('Task', { exact: true }).fill('Plot prices');
+    await taskForm.getByRole('button', { name: 'Add task' }).click();
+    const task = stage
+      .locator('.jp-NerdUp-task')
+      .filter({ hasText: 'Plot prices' });
+    await task.getByRole('button', { name: 'Claim' }).click();
+    await expect(task).toContainText('taken by');
+
+    // The work: a notebook whose figure comes from the kernel, committed from its toolbar.
+    await page.notebook.createNew('round.ipynb');
+    await page.notebook.setCell(
+      0,
+      'markdown',
+      '# Prices by district\nThe centre costs twice as much.'
+    );
+    await page.notebook.addCell(
+      'code',
+      'import base64\nfrom IPython.display import Image, display\n' +
+        `display(Image(data=base64.b64decode("${FIGURE}")))`
+    );
+    await page.notebook.runCell(1);
+    await expect(
+      page.locator('.jp-OutputArea-output img').first()
+    ).toBeVisible();
+    await page.notebook.save();
+    await page
+      .locator(
+        '.jp-NotebookPanel-toolbar [data-command="nerdup:commit-snapshot"]'
+      )
+      .click();
+    const commit = page.locator('.jp-Dialog');
+    await expect(commit.getByText('Commit snapshot')).toBeVisible();
+    await commit.locator('.jp-NerdUp-commitMessage').fill('Prices by district');
+    await commit.getByRole('button', { name: 'Commit', exact: true }).click();
+    await expect(
+      page.locator('.Toastify__toast').filter({ hasText: 'committed' }).last()
+    ).toBeVisible();
+
+    // The organiser closes the stage with its summary and finishes the round (Settings).
+    await openSidebar(page); // the notebook brought the file browser forward
+    await view
+      .getByRole('button', { name: `Open ${title} in the main area` })
+      .click();
+    const room = page
+      .locator('[id^="nerdup-group-"]')
+      .filter({ hasText: title });
+    const panel = room.getByRole('tabpanel');
+    await room.getByRole('tab', { name: 'Settings' }).click();
+    const close = panel.getByRole('form', { name: 'Close a stage' });
+    await close
+      .getByLabel('Stage', { exact: true })
+      .selectOption({ label: 'Explore the data' });
+    await close
+      .getByLabel('What stood in the way')
+      .fill('A third of the flats had no price.');
+    await close
+      .getByLabel('How we solved it')
+      .fill('We imputed the district median.');
+    await close.getByRole('button', { name: 'Close the stage' }).click();
+    // Closed: no open stage is left to close (the form lists none, or is gone).
+    await expect(
+      panel.locator('select option').filter({ hasText: 'Explore the data' })
+    ).toHaveCount(0);
+    const details = panel.getByRole('form', { name: 'The group' });
+    await details
+      .getByLabel('Where the group is')
+      .selectOption({ label: 'Finished' });
+    await details.getByRole('button', { name: 'Save changes' }).click();
+    await expect(details.getByRole('status')).toHaveText('Saved.');
+
+    // Showcase: a reflection on the round, a post, then the presentation.
+    await room.getByRole('tab', { name: 'Showcase' }).click();
+    const showcase = panel.locator('.jp-NerdUp-showcase');
+    await showcase.getByRole('button', { name: 'Link a post' }).click();
+    const post = showcase.getByRole('form', { name: 'Link a blog post' });
+    await post.getByLabel('Title').fill('How we priced flats');
+    await post.getByLabel('URL').fill('https://blog.example.org/flats');
+    await post.getByRole('button', { name: 'Share' }).click();
+    await expect(
+      showcase.getByRole('link', { name: 'How we priced flats' })
+    ).toBeVisible();
+    await showcase.getByRole('button', { name: 'Write a reflection' }).click();
+    const reflection = showcase.getByRole('form', {
+      name: 'Reflect on this round'
+    });
+    await reflection
+      .getByLabel('What I learned')
+      .fill('The median beats the mean for prices.');
+    await reflection.getByRole('button', { name: 'Post reflection' }).click();
+    await expect(showcase.locator('.jp-NerdUp-reflectionHead')).toContainText(
+      `on ${title}`
+    );
+    await shootThemes(page, 'learningclub-walk-showcase', showcase);
+
+    await showcase.getByRole('button', { name: 'Present' }).click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog.getByLabel(/Prices by district/)).toBeChecked();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download slides' }).click()
+    ]);
+    const file = `${test.info().outputDir}/walk-presentation.html`;
+    await download.saveAs(file);
+
+    // The public index, from the Showcase: the round, finished, with its post.
+    const [index] = await Promise.all([
+      page.context().waitForEvent('page'),
+      showcase.getByRole('link', { name: 'All open groups' }).click()
+    ]);
+    await index.waitForLoadState();
+    const card = index.locator('.card.group').filter({ hasText: title });
+    await expect(card).toContainText('finished');
+    await expect(card).toContainText('How we priced flats');
+    await expect(card).toContainText('deadline 2030-12-20');
+    await index.close();
+
+    // The end of the evening: the presentation opened from the downloaded file.
+    const slides = await openSlides(page, file);
+    const requests: string[] = [];
+    slides.on('request', r => requests.push(r.url()));
+    const present = slides.locator('.reveal .slides section.present');
+    await expect(present.first()).toContainText(title);
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      seen.push(((await present.last().textContent()) ?? '').trim());
+      if ((await present.last().locator('img').count()) > 0) {
+        break;
+      }
+      await slides.keyboard.press('n');
+    }
+    const all = seen.join('\n');
+    expect(all).toContain('flat prices');
+    expect(all).toContain('A third of the flats had no price.');
+    expect(all).toContain('We imputed the district median.');
+    await expect(present.last().locator('img')).toBeVisible();
+    await expect(present.last()).toContainText(
+      'The centre costs twice as much.'
+    );
+    await slides.screenshot({
+      path: `${SHOTS}/learningclub-walk-slides-figure.png`,
+      animations: 'disabled'
+    });
+    expect(requests).toEqual([]);
+    await slides.close();
+    expect(errors.filter(e => !e.includes('favicon'))).toEqual([]);
   });
 });
