@@ -114,3 +114,18 @@ def test_a_users_server_redirects_to_the_services_page(hub: Hub, service_with) -
     followed = call("GET", on_alices, None)  # urllib follows it, as a browser does
     assert followed.status == 200
     assert "Follow the redirect" in followed.body
+
+
+def test_the_index_of_open_groups_through_the_hub(hub: Hub, service_with) -> None:
+    service_with(PUBLIC_PAGES)
+    new_group(hub, "Listed <round>", "open")
+    new_group(hub, "Unlisted squirrels", "members")
+    index = f"{hub.local.url}/services/{SERVICE}/nerdup/public/groups"
+    reply = call("GET", index, None)  # no token, no cookie
+    assert reply.status == 200, reply.body
+    assert "Listed &lt;round&gt;" in reply.body and "Unlisted" not in reply.body
+    assert "x-nerdup-service" in headers(reply)
+    # From a user's server, the index is the service's too.
+    moved = get_once(f"{hub.local.url}/user/alice/nerdup/public/groups")
+    assert moved.status == 302
+    assert headers(moved)["location"] == f"/services/{SERVICE}/nerdup/public/groups"
