@@ -1,13 +1,12 @@
 import * as React from 'react';
 
-import { Button, checkIcon } from '@jupyterlab/ui-components';
+import { Button } from '@jupyterlab/ui-components';
 
 import { canWork } from '../model/derive';
-import { canEditTask } from '../model/editing';
 import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
 import { People } from './Person';
-import { deleteTask, editTask, RowActions } from './PlanEditing';
+import { TaskHead } from './TaskHead';
 
 /**
  * A task everyone does separately (a template's "everyone does this one"): how many of
@@ -17,8 +16,7 @@ export function EveryoneTask(props: {
   task: ITask;
   group: IGroup;
 }): JSX.Element {
-  const ctx = useSidebar();
-  const { model, trans } = ctx;
+  const { model, trans } = useSidebar();
   const { task, group } = props;
   const me = model.username;
   const done = task.members_done ?? 0;
@@ -39,27 +37,15 @@ export function EveryoneTask(props: {
       data-task-id={task.id}
       aria-label={trans.__('Task %1, everyone does it, %2', task.title, count)}
     >
-      <div className="jp-NerdUp-task-head">
-        <span
-          className={`jp-NerdUp-taskStatus jp-NerdUp-taskStatus-${state}`}
-          title={trans.__('Members who did their part')}
-        >
-          {allDone ? (
-            <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-          ) : null}
-          {count}
-        </span>
-        <span className="jp-NerdUp-task-title">{task.title}</span>
-        {canEditTask(group, task, me) && (
-          <RowActions
-            editLabel={trans.__('Edit task %1', task.title)}
-            deleteLabel={trans.__('Delete task %1', task.title)}
-            disabled={busy}
-            onEdit={() => void editTask(ctx, task)}
-            onDelete={() => void deleteTask(ctx, task)}
-          />
-        )}
-      </div>
+      <TaskHead
+        task={task}
+        group={group}
+        state={state}
+        label={count}
+        labelTitle={trans.__('Members who did their part')}
+        done={allDone}
+        busy={busy}
+      />
       <div className="jp-NerdUp-task-who">
         {trans.__('everyone does this one')}
         {done > 0 && (

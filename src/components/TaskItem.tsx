@@ -1,20 +1,14 @@
 import * as React from 'react';
 
 import { PathExt } from '@jupyterlab/coreutils';
-import {
-  Button,
-  checkIcon,
-  linkIcon,
-  notebookIcon
-} from '@jupyterlab/ui-components';
+import { Button, linkIcon, notebookIcon } from '@jupyterlab/ui-components';
 
 import { canWork, isMine } from '../model/derive';
-import { canEditTask } from '../model/editing';
 import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
 import { EveryoneTask } from './EveryoneTask';
 import { People, Person } from './Person';
-import { deleteTask, editTask, RowActions } from './PlanEditing';
+import { TaskHead } from './TaskHead';
 
 export interface ITaskItemProps {
   task: ITask;
@@ -31,8 +25,7 @@ export function TaskItem(props: ITaskItemProps): JSX.Element {
 }
 
 function GroupTaskItem(props: ITaskItemProps): JSX.Element {
-  const ctx = useSidebar();
-  const { model, trans, openNotebookPath, openPath } = ctx;
+  const { model, trans, openNotebookPath, openPath } = useSidebar();
   const { task, group } = props;
   const me = model.username;
   const mine = isMine(task, me);
@@ -68,31 +61,20 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
       data-task-id={task.id}
       aria-label={trans.__('Task %1, %2', task.title, status)}
     >
-      <div className="jp-NerdUp-task-head">
-        <span
-          className={`jp-NerdUp-taskStatus jp-NerdUp-taskStatus-${task.status}`}
-        >
-          {task.status === 'done' ? (
-            <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-          ) : null}
-          {status}
-        </span>
-        <span className="jp-NerdUp-task-title">{task.title}</span>
+      <TaskHead
+        task={task}
+        group={group}
+        state={task.status}
+        label={status}
+        done={task.status === 'done'}
+        busy={busy}
+      >
         {task.next_session && (
           <span className="jp-NerdUp-badge jp-NerdUp-badge-next">
             {trans.__('next session')}
           </span>
         )}
-        {canEditTask(group, task, me) && (
-          <RowActions
-            editLabel={trans.__('Edit task %1', task.title)}
-            deleteLabel={trans.__('Delete task %1', task.title)}
-            disabled={busy}
-            onEdit={() => void editTask(ctx, task)}
-            onDelete={() => void deleteTask(ctx, task)}
-          />
-        )}
-      </div>
+      </TaskHead>
       <div className="jp-NerdUp-task-who">{who}</div>
       {task.notebooks.length > 0 && (
         <ul
