@@ -185,6 +185,7 @@ async def test_presentation_endpoint_downloads_one_html_file(api):
     assert reply.status == 200 and reply.headers["Content-Type"].startswith("text/html")
     assert f"group-{gid}-presentation.html" in reply.headers["Content-Disposition"]
     assert b"Reveal.initialize" in reply.raw and b"Kaggle club" in reply.raw
-    bad = await g["alice"].get(f"/groups/{gid}/presentation", params={"snapshot_ids": "1,x"})
-    assert bad.status == 400 and "snapshot_ids" in bad.json["error"]["fields"]
+    for ids in ("1,x", "2147483648", "9999999999"):  # not a number; beyond the id range
+        bad = await g["alice"].get(f"/groups/{gid}/presentation", params={"snapshot_ids": ids})
+        assert bad.status == 400 and "snapshot_ids" in bad.json["error"]["fields"]
     assert (await g["eve"].get(f"/groups/{gid}/presentation")).status == 403
