@@ -71,7 +71,8 @@ class ActivityStream:
         self.visibility = VisibilityCache()
         # Set by the PostgreSQL fan-out: publish an activity id to every replica.
         self.notify: Callable[[int], Awaitable[bool]] | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._outbox: asyncio.Queue[Event] | None = None
+        self._sender: asyncio.Task[None] | None = None
         self._jobs: asyncio.Queue[_Job] | None = None
         self._worker: asyncio.Task[None] | None = None
 
@@ -80,14 +81,24 @@ class ActivityStream:
         if self.notify is None:
             self.deliver(data)
             return
-        task = asyncio.ensure_future(self._notify_or_deliver(data))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        # One sender, in the order of publication: a task per event raced (the first two
+        # events after a start both opened a connection and the second could be NOTIFYed
+        # first, so readers saw milestone.created before group.created).
+        if self._outbox is None or self._sender is None or self._sender.done():
+            self._outbox = asyncio.Queue()
+            self._sender = asyncio.ensure_future(self._send(self._outbox))
+        self._outbox.put_nowait(data)
 
-    async def _notify_or_deliver(self, data: Event) -> None:
-        assert self.notify is not None
-        if not await self.notify(int(data["activity_id"])):
-            self.deliver(data)  # no NOTIFY possible: at least this replica's readers see it
+    async def _send(self, outbox: asyncio.Queue[Event]) -> None:
+        while True:
+            data = await outbox.get()
+            try:
+                assert self.notify is not None
+                if not await self.notify(int(data["activity_id"])):
+                    self.deliver(data)  # no NOTIFY possible: this replica's readers see it
+            except Exception:  # one failed notification must not stop the ones after it
+                self.log.exception("nerdup: could not publish activity %s", data)
+                self.deliver(data)
 
     def deliver(self, event: Event) -> None:
         """Hand one event to every subscriber who may see it (checked by the worker)."""
@@ -125,6 +136,12 @@ class ActivityStream:
 
     async def stop(self) -> None:
         self.close_all()
+        if self._sender is not None:
+            self._sender.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._sender
+            self._sender = None
+            self._outbox = None
         if self._worker is not None:
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
