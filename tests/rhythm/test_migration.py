@@ -13,7 +13,7 @@ from nerdup_lab.core.rhythm import models  # noqa: F401  (registers the tables)
 
 RHYTHM_TABLES = {
     "study_sessions", "session_checkins", "session_agenda", "session_recaps",
-    "questions", "answers", "upvotes", "reflections", "posts",
+    "questions", "answers", "upvotes", "reflections", "posts", "calendar_feeds",
 }  # fmt: skip
 
 

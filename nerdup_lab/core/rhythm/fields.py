@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import validate as v
 
@@ -22,6 +23,20 @@ def timestamp(value: Any) -> dt.datetime:
     # Before the conversion, which overflows at year 1 or 9999 with an offset.
     v.check_date_range(parsed.date())
     return parsed.astimezone(dt.UTC)
+
+
+def timezone(value: Any) -> str:
+    """An IANA time zone name (`Europe/Berlin`, `UTC`), as the browser's Intl reports it."""
+    if not isinstance(value, str) or not value or len(value) > 64:
+        raise ValueError("Must be an IANA time zone name, e.g. Europe/Berlin.")
+    if value.startswith(("/", ".")) or ".." in value or "\\" in value:
+        raise ValueError("Must be an IANA time zone name, e.g. Europe/Berlin.")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        unknown = f"Unknown time zone {value!r}; use an IANA name, e.g. Europe/Berlin."
+        raise ValueError(unknown) from None
+    return value
 
 
 def minutes(value: Any) -> int:

@@ -7,6 +7,7 @@
 - ``questions``, ``answers``, ``upvotes``: the group's Q&A.
 - ``reflections``: a member's look back at a milestone or a learning-club round.
 - ``posts``: blog posts a member links to the group's showcase.
+- ``calendar_feeds``: a member's secret calendar-feed tokens, hashed (migration 0009).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class StudySession(Versioned, Base):
     place: Mapped[str] = mapped_column(String(500), default="")
     link: Mapped[str] = mapped_column(String(2000), default="")
     recurrence: Mapped[str] = mapped_column(String(20), default="none")
+    # IANA zone whose wall clock a weekly session keeps (19:00 Berlin stays 19:00 Berlin).
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     # Last day a weekly session happens (inclusive); None: until the rule is changed.
     repeat_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # At an occurrence's end its unfinished picks go on the next one, or are dropped.
@@ -191,3 +194,16 @@ class Post(Versioned, Base):
         ForeignKey("snapshots.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CalendarFeed(Base):
+    """A member's secret iCalendar feed URL: only the SHA-256 of its token is kept."""
+
+    __tablename__ = "calendar_feeds"
+    __table_args__ = (UniqueConstraint("token_hash", name="uq_calendar_feeds_token_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

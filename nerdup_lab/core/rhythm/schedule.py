@@ -1,8 +1,11 @@
 """When sessions happen: occurrences of a schedule, and the check-in window.
 
 Pure functions, no database. A session starts at `starts_at` (UTC) and lasts
-`duration_minutes`; a weekly one repeats every seven days until `repeat_until` (inclusive,
-by the UTC date of the start), or without end. Occurrences are expanded on read.
+`duration_minutes`; a weekly one repeats every seven days of its `timezone`'s wall clock
+(an IANA name, `zoneinfo`) until `repeat_until` (inclusive, by the local date of the
+start), or without end. So a 19:00 Europe/Berlin meetup stays 19:00 in Berlin across a
+daylight-saving change, and its UTC start moves by the hour. Occurrences are expanded on
+read.
 
 The check-in window of an occurrence opens CHECKIN_EARLY before its start and closes at
 its end: `start - 15 min <= now < end`.
@@ -13,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 CHECKIN_EARLY = dt.timedelta(minutes=15)
 WEEK = dt.timedelta(days=7)
@@ -26,6 +31,7 @@ class Rule:
     duration_minutes: int
     recurrence: str = "none"
     repeat_until: dt.date | None = None
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,29 @@ class Occurrence:
         return self.opens <= now < self.end
 
 
+@lru_cache(maxsize=256)
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _local_start(rule: Rule, index: int) -> dt.datetime:
+    """The wall-clock start of the index-th occurrence, in the rule's zone."""
+    tz = zone(rule.timezone)
+    first = rule.starts_at.astimezone(tz)
+    naive = first.replace(tzinfo=None) + index * WEEK
+    # fold=0: an ambiguous wall time (the hour repeated in autumn) is its first instance; a
+    # wall time in the spring gap comes out an hour later, as zoneinfo reads it.
+    return naive.replace(tzinfo=tz)
+
+
 def _at(rule: Rule, index: int) -> Occurrence:
-    start = rule.starts_at + index * WEEK
+    local = _local_start(rule, index)
+    start = local.astimezone(dt.UTC)
     return Occurrence(start, start + dt.timedelta(minutes=rule.duration_minutes))
+
+
+def local_date(rule: Rule, start: dt.datetime) -> dt.date:
+    return start.astimezone(zone(rule.timezone)).date()
 
 
 def occurrences(rule: Rule) -> Iterator[Occurrence]:
@@ -54,7 +80,7 @@ def occurrences(rule: Rule) -> Iterator[Occurrence]:
         return
     for index in range(MAX_OCCURRENCES):
         found = _at(rule, index)
-        if rule.repeat_until is not None and found.start.date() > rule.repeat_until:
+        if rule.repeat_until is not None and local_date(rule, found.start) > rule.repeat_until:
             return
         yield found
 

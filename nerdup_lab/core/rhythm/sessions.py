@@ -33,6 +33,7 @@ from .models import (
 SESSION_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200, allow_empty=True),
     "starts_at": f.timestamp,
+    "timezone": f.timezone,
     "duration_minutes": f.minutes,
     "place": v.text(max_len=500, allow_empty=True),
     "link": f.url(allow_empty=True),

@@ -14,7 +14,13 @@ def ts(value: dt.datetime | None) -> str | None:
 
 
 def rule(record: StudySession) -> Rule:
-    return Rule(record.starts_at, record.duration_minutes, record.recurrence, record.repeat_until)
+    return Rule(
+        record.starts_at,
+        record.duration_minutes,
+        record.recurrence,
+        record.repeat_until,
+        record.timezone or "UTC",
+    )
 
 
 def occurrence(record: StudySession, item: Occurrence, now: dt.datetime) -> dict[str, Any]:
@@ -37,6 +43,7 @@ def study_session(record: StudySession) -> dict[str, Any]:
         "group_id": record.group_id,
         "title": record.title,
         "starts_at": record.starts_at.isoformat(),
+        "timezone": record.timezone or "UTC",
         "duration_minutes": record.duration_minutes,
         "place": record.place,
         "link": record.link,
