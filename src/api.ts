@@ -1,5 +1,6 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
+import { rememberPeople } from './people';
 
 /** Root of the REST API, relative to the server's base URL. */
 export const API_ROOT = 'nerdup/api/v1';
@@ -105,5 +106,6 @@ export async function requestAPI<T>(
       `The server answered ${response.status} ${response.statusText}.`
     );
   }
+  rememberPeople(data?.people);
   return data as T;
 }

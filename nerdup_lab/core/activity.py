@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .models import Activity
+from .users import people
 
 PENDING_KEY = "nerdup_pending_activities"
 DEFAULT_PAGE = 50
@@ -72,4 +73,5 @@ def feed(
     return {
         "items": [to_json(a) for a in items],
         "next": items[-1].id if len(rows) > limit else None,
+        "people": people(session, (a.actor for a in items)),
     }

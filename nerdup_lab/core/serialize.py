@@ -10,8 +10,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from . import permissions, progress
 from .models import Group, Membership, Milestone, Proposal, Task
+from .users import people
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -166,6 +169,11 @@ def group(
         # What the viewer's role allows, so the lab shows only the buttons that will work.
         role = mine.role if mine is not None else permissions.OUTSIDER
         body["permissions"] = permissions.table()[role]
+        # Display names of everyone the answer names, one query (the lab never shows a raw id).
+        session = object_session(record)
+        if session is not None:
+            named = [m.username for m in record.memberships] + [record.created_by]
+            body["people"] = people(session, named)
     return body
 
 

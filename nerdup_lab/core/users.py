@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import InvalidInput
@@ -37,3 +39,18 @@ def ensure_user(session: Session, username: str, display_name: str = "") -> User
     elif display_name and user.display_name != display_name:
         user.display_name = display_name
     return user
+
+
+def people(session: Session, usernames: Iterable[str | None]) -> dict[str, dict[str, str]]:
+    """`{username: {"display_name": ...}}` for everyone an answer mentions, in one query
+    whatever their number; a name with no `users` row (nobody wrote yet) shows as itself."""
+    wanted = sorted({name for name in usernames if name})
+    if not wanted:
+        return {}
+    found = {
+        row.username: row.display_name
+        for row in session.execute(
+            select(User.username, User.display_name).where(User.username.in_(wanted))
+        )
+    }
+    return {name: {"display_name": found.get(name) or name} for name in wanted}

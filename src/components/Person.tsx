@@ -1,15 +1,16 @@
 import * as React from 'react';
 
+import { displayName } from '../people';
 import { useSidebar } from './context';
 
-/** A user name, shown as "you" for the signed-in user; long names are cut. */
+/** A person by their display name (#15), "you" for the signed-in user; long names are cut. */
 export function Person(props: { name: string | null }): JSX.Element {
   const { model, trans } = useSidebar();
   const name = props.name ?? '';
   const me = name !== '' && name === model.username;
   return (
-    <span className="jp-NerdUp-actor" title={name}>
-      {me ? trans.__('you') : name}
+    <span className="jp-NerdUp-actor" title={displayName(name)}>
+      {me ? trans.__('you') : displayName(name)}
     </span>
   );
 }

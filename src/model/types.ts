@@ -133,6 +133,8 @@ export interface IActivity {
 export interface IActivityPage {
   items: IActivity[];
   next: number | null;
+  /** Display names of the actors (#15). */
+  people?: Record<string, { display_name: string }>;
 }
 
 export interface IMe {
