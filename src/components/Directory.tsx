@@ -7,6 +7,7 @@ import {
   searchIcon
 } from '@jupyterlab/ui-components';
 
+import { IGroup } from '../model/types';
 import { CommunitySessions } from '../rhythm/Community';
 import { Mentoring } from '../rhythm/Mentoring';
 import { useSidebar } from './context';
@@ -31,7 +32,7 @@ export function Directory(): JSX.Element {
   if (creating) {
     return <NewGroupForm onDone={() => setCreating(false)} />;
   }
-  const groups = model.directory;
+  const groups = mineFirst(model.myGroups, model.directory, model.query);
   return (
     <section
       className="jp-NerdUp-directory"
@@ -74,4 +75,19 @@ export function Directory(): JSX.Element {
       <CommunitySessions />
     </section>
   );
+}
+
+/**
+ * My groups first (in the order the server gives them), then the others of the
+ * directory; while searching, only the directory's matches, mine still first.
+ */
+export function mineFirst(
+  mine: readonly IGroup[],
+  directory: readonly IGroup[],
+  query: string
+): IGroup[] {
+  const found = new Set(directory.map(g => g.id));
+  const myIds = new Set(mine.map(g => g.id));
+  const myGroups = mine.filter(g => !query.trim() || found.has(g.id));
+  return [...myGroups, ...directory.filter(g => !myIds.has(g.id))];
 }

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { Button, launchIcon } from '@jupyterlab/ui-components';
 
-import { isArchived, isGroupDone } from '../model/derive';
+import { isArchived, isGroupDone, openTasksIn } from '../model/derive';
 import { IGroup, Role } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
@@ -25,6 +25,10 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
   const stage = group.current_milestone?.title;
   const done = isGroupDone(group);
   const titleId = `jp-NerdUp-card-${group.id}`;
+  const myOpen = group.my_role
+    ? openTasksIn(model.allMyOpenTasks, group.id).length
+    : null;
+  const canJoin = !group.my_role && !isArchived(group);
   return (
     <li className="jp-NerdUp-card" aria-labelledby={titleId}>
       <div className="jp-NerdUp-card-head">
@@ -32,7 +36,7 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
           id={titleId}
           className="jp-NerdUp-linkButton jp-NerdUp-card-title"
           onClick={() => void model.select(group.id)}
-          title={trans.__('Open %1', group.title)}
+          title={group.title}
         >
           {group.title}
         </button>
@@ -52,20 +56,7 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
           </button>
         )}
       </div>
-      <div className="jp-NerdUp-card-stage">
-        {stage
-          ? trans.__('Stage: %1', stage)
-          : planEndText(trans, group, trans.__('No milestone yet'))}
-      </div>
-      <ProgressBar
-        progress={group.progress}
-        label={trans.__('Progress of %1', group.title)}
-      />
-      <div className="jp-NerdUp-meta">
-        <span>{trans._n('%1 member', '%1 members', group.member_count)}</span>
-        <Deadline date={group.deadline} done={done} />
-      </div>
-      {!group.my_role && !isArchived(group) && (
+      {canJoin && (
         <div className="jp-NerdUp-actions">
           <Button
             small
@@ -86,6 +77,24 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
           </Button>
         </div>
       )}
+      <div className="jp-NerdUp-card-stage">
+        {stage
+          ? trans.__('Stage: %1', stage)
+          : planEndText(trans, group, trans.__('No milestone yet'))}
+      </div>
+      <ProgressBar
+        progress={group.progress}
+        label={trans.__('Progress of %1', group.title)}
+      />
+      <div className="jp-NerdUp-meta">
+        <span>{trans._n('%1 member', '%1 members', group.member_count)}</span>
+        {myOpen !== null && (
+          <span>
+            {trans._n('%1 open task of mine', '%1 open tasks of mine', myOpen)}
+          </span>
+        )}
+        <Deadline date={group.deadline} done={done} />
+      </div>
     </li>
   );
 }
