@@ -7,6 +7,7 @@ import { Button } from '@jupyterlab/ui-components';
 import { NerdUpApiError } from '../../api';
 import { useSidebar } from '../../components/context';
 import { Person } from '../../components/Person';
+import { displayName } from '../../people';
 import { SnapshotLinks } from '../../components/SnapshotLinks';
 import { actingRole } from '../../model/derive';
 import {
@@ -238,7 +239,7 @@ function GroupNotebookItem(props: {
                 >
                   {s.author === model.username
                     ? trans.__('Open my latest')
-                    : trans.__('Open the latest of %1', s.author)}
+                    : trans.__('Open the latest of %1', displayName(s.author))}
                 </Button>
               ) : (
                 <span>{s.author}</span>

@@ -146,6 +146,13 @@ test("a member opens a teammate's work: catch-up, activity, group notebooks", as
     .locator('li')
     .filter({ hasText: 'committed a snapshot' })
     .first();
+  // People by their display name (#15): Bea (her identity's display name), never the
+  // username "bea" nor a 32-hex id; I am "you".
+  await expect(
+    commit.locator('.jp-NerdUp-actor', { hasText: /^Bea$/ })
+  ).toBeVisible();
+  expect(await feed.innerText()).not.toMatch(/\b[0-9a-f]{32}\b/);
+  await shootThemes(page, 'teamwork-activity-names', feed);
   await commit.getByRole('button', { name: path }).click();
   await expect(viewer.locator('h1')).toHaveText(/Bea's look at the prices/);
 
@@ -164,7 +171,7 @@ test("a member opens a teammate's work: catch-up, activity, group notebooks", as
   await expect(shared).toContainText(path);
   await expect(beas).toContainText('group notebook');
   await shootThemes(page, 'teamwork-notebooks', room);
-  await shared.getByRole('button', { name: 'Open the latest of bea' }).click();
+  await shared.getByRole('button', { name: 'Open the latest of Bea' }).click();
   await expect(viewer.locator('h1')).toHaveText(/Bea's look at the prices/);
   const marked = await api(page, 'GET', `/groups/${groupId}/notebooks`);
   expect(marked.notebooks.map((n: { path: string }) => n.path)).toEqual([path]);
