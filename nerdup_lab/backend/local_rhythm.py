@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..core.rhythm import (
     blog,
+    calendar,
     catchup,
     mentoring,
     pages,
@@ -58,6 +59,19 @@ class RhythmOperations:
 
     async def community_sessions(self, caller: Caller, days: int) -> list[Json]:
         return await self.read(sessions.community, caller, days)
+
+    async def calendar_state(self, caller: Caller) -> Json:
+        return await self.read(calendar.feed_state, caller)
+
+    async def calendar_new_feed(self, caller: Caller) -> Json:
+        return await self.write(calendar.new_token, caller)
+
+    async def calendar_revoke(self, caller: Caller) -> None:
+        await self.write(calendar.revoke, caller)
+
+    async def calendar_feed(self, token: str, group_id: int | None) -> bytes:
+        """No caller: the token says whose feed it is."""
+        return await self.read(lambda s, _user: calendar.feed(s, token, group_id), Caller(""))
 
     async def session_agenda(
         self, caller: Caller, session_id: int, occurrence: dt.datetime | None

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import publishing, questions, reflections, sessions
+from .calendar import FEED_PATH, CalendarFeedHandler, MyCalendarHandler
 from .public import PUBLIC_PREFIX, PublicGroupHandler, PublicIndexHandler
 
 
@@ -14,6 +15,8 @@ def rhythm_routes(r: Callable[[str], str], ID: str) -> list[tuple[str, type[Any]
         (r(f"/groups/{ID}/sessions"), sessions.GroupSessionsHandler),
         (r(f"/groups/{ID}/catchup"), sessions.CatchupHandler),
         (r("/community/sessions"), sessions.CommunitySessionsHandler),
+        (r("/me/calendar"), MyCalendarHandler),
+        (r(f"/{FEED_PATH}/([A-Za-z0-9_-]{{1,200}})\\.ics"), CalendarFeedHandler),
         (r(f"/sessions/{ID}"), sessions.SessionHandler),
         (r(f"/sessions/{ID}/agenda"), sessions.SessionAgendaHandler),
         (r(f"/sessions/{ID}/checkin"), sessions.CheckinHandler),
