@@ -5,6 +5,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { GroupsModel } from '../model/groups';
 import { IGroupView } from '../model/types';
 import {
+  browserTimeZone,
   cancelQuestion,
   localDateTime,
   sessionInput
@@ -35,6 +36,7 @@ function studySession(
     group_id: 1,
     title: 'Pandas night',
     starts_at: START,
+    timezone: 'Europe/Berlin',
     duration_minutes: 120,
     place: 'Library room 2',
     link: '',
@@ -71,6 +73,16 @@ describe('session form values', () => {
       place: 'Café',
       recurrence: 'none'
     });
+  });
+
+  it("sends the browser's IANA time zone with a start, so weekly sessions keep its clock", () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(browserTimeZone()).toBe(zone || 'UTC');
+    expect(sessionInput({ starts_at: '2030-03-05 19:00' }).timezone).toBe(
+      browserTimeZone()
+    );
+    // A change that leaves the start alone does not move the session's zone.
+    expect(sessionInput({ title: 'x' }).timezone).toBeUndefined();
   });
 
   it('asks before cancelling, naming the session and its date; weekly ones say every week', () => {
@@ -226,7 +238,10 @@ describe('editing and cancelling a session from the sidebar', () => {
     await until(() => dialog()?.querySelector('.jp-NerdUp-fieldError'));
     expect(dialog()!.textContent).toContain('Give a date and time');
     expect(field('Starts (date and time)').value).toBe('soon');
-    expect(sent('PATCH')[0].body).toEqual({ starts_at: 'soon' });
+    expect(sent('PATCH')[0].body).toEqual({
+      starts_at: 'soon',
+      timezone: browserTimeZone()
+    });
     await act(() => dialogButton('Cancel')!.click());
     await until(() => !dialog());
   });

@@ -56,6 +56,18 @@ export function startsAt(raw: string): string {
   return isNaN(parsed.getTime()) ? raw : parsed.toISOString();
 }
 
+/**
+ * The viewer's IANA time zone (`Europe/Berlin`), which a session scheduled here keeps:
+ * a weekly 19:00 stays 19:00 there across daylight-saving changes. UTC when unknown.
+ */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 export function sessionValues(session: IStudySession): FormValues {
   return {
     starts_at: localDateTime(session.starts_at),
@@ -71,6 +83,8 @@ export function sessionInput(values: FormValues): Partial<ISessionInput> {
   const input: Partial<ISessionInput> = {};
   if ('starts_at' in values) {
     input.starts_at = startsAt(String(values.starts_at ?? ''));
+    // The start was typed on this clock: the session keeps this zone's wall clock.
+    input.timezone = browserTimeZone();
   }
   for (const name of ['title', 'place', 'link'] as const) {
     if (name in values) {

@@ -10,6 +10,7 @@ import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { PickTasks } from './PickTasks';
 import {
+  browserTimeZone,
   cancelSession,
   editSession,
   sessionFields,
@@ -71,6 +72,7 @@ export function Sessions(props: ISessionsProps): JSX.Element {
                 () =>
                   rhythm.client.schedule(view.group.id, {
                     starts_at: startsAt(String(values.starts_at ?? '')),
+                    timezone: browserTimeZone(),
                     title: values.title ? String(values.title) : undefined,
                     place: values.place ? String(values.place) : undefined,
                     link: values.link ? String(values.link) : undefined,

@@ -21,6 +21,8 @@ export interface IStudySession {
   group_id: number;
   title: string;
   starts_at: string;
+  /** IANA zone whose wall clock a weekly session keeps. */
+  timezone: string;
   duration_minutes: number;
   place: string;
   link: string;
@@ -34,6 +36,7 @@ export interface IStudySession {
 export interface ISessionInput {
   title?: string;
   starts_at: string;
+  timezone?: string;
   duration_minutes?: number;
   place?: string;
   link?: string;
