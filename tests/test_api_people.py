@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import nbformat
 import pytest
 from api_setup import study_group
 from large_group import build_large_group
@@ -12,6 +13,7 @@ from statement_budget import describe, read_statements
 
 from nerdup_lab.core import activity, groups, migrate
 from nerdup_lab.core.db import Database
+from tests.snapshots.helpers import notebook
 
 
 async def test_group_and_activity_name_people_by_display_name(api):
@@ -50,3 +52,15 @@ def test_the_people_map_is_one_statement_whatever_the_groups_size(db):
     assert set(page["people"]) == {a["actor"] for a in page["items"]}
     user_reads = [st for st in statements if " FROM users " in f"{' '.join(st.split())} "]
     assert len(user_reads) == 1, describe(statements)
+
+
+async def test_snapshot_history_names_its_authors(api, jp_root_dir):
+    s = await study_group(api)
+    (jp_root_dir / "eda.ipynb").write_text(
+        nbformat.writes(nbformat.from_dict(notebook(["# EDA", "print(1)"])))
+    )
+    reply = await s["bob"].post(f"/groups/{s['gid']}/snapshots", {"path": "eda.ipynb"})
+    assert reply.status == 201, reply.json
+    page = (await s["alice"].get(f"/groups/{s['gid']}/snapshots")).json
+    assert [i["author"] for i in page["items"]] == ["bob"]
+    assert page["people"] == {"bob": {"display_name": "Bob"}}

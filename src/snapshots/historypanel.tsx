@@ -10,6 +10,7 @@ import {
 
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { displayName } from '../people';
 import { HistoryModel } from './historymodel';
 import { ISnapshot } from './types';
 
@@ -63,7 +64,12 @@ function Item(props: {
         </label>
       </div>
       <div className="jp-NerdUp-historyMeta">
-        {trans.__('#%1 · %2 · %3', s.id, s.author, when(s.created_at))}
+        {trans.__(
+          '#%1 · %2 · %3',
+          s.id,
+          displayName(s.author),
+          when(s.created_at)
+        )}
         {s.task_id !== null ? (
           <span className="jp-NerdUp-historyTask">
             {' · '}

@@ -12,6 +12,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { NerdUpApiError } from '../api';
+import { displayName } from '../people';
 import { SnapshotAPI } from './api';
 import { DiffRendererRegistry } from './diff/registry';
 import { SnapshotDiffWidget } from './diff/widget';
@@ -98,8 +99,8 @@ export class SnapshotOpener {
   diff(older: ISnapshot, newer: ISnapshot): Widget {
     return this._diff(
       { kind: 'snapshots', a: older.id, b: newer.id },
-      this.trans.__('#%1 by %2', older.id, older.author),
-      this.trans.__('#%1 by %2', newer.id, newer.author),
+      this.trans.__('#%1 by %2', older.id, displayName(older.author)),
+      this.trans.__('#%1 by %2', newer.id, displayName(newer.author)),
       () => SnapshotAPI.notebook(newer.id)
     );
   }
@@ -109,7 +110,7 @@ export class SnapshotOpener {
     const contents = this.app.serviceManager.contents;
     return this._diff(
       { kind: 'file', a: snapshot.id, path },
-      this.trans.__('#%1 by %2', snapshot.id, snapshot.author),
+      this.trans.__('#%1 by %2', snapshot.id, displayName(snapshot.author)),
       this.trans.__('saved %1', PathExt.basename(path)),
       async () =>
         (await contents.get(path, { type: 'notebook', content: true }))

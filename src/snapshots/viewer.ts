@@ -5,6 +5,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { NerdUpApiError } from '../api';
+import { displayName } from '../people';
 import { SnapshotAPI } from './api';
 import { INotebookJSON, ISnapshot } from './types';
 
@@ -48,7 +49,7 @@ export class SnapshotViewer extends Panel {
           'Read-only snapshot #%1 of %2 by %3, %4: %5',
           snapshot.id,
           snapshot.path,
-          snapshot.author,
+          displayName(snapshot.author),
           new Date(snapshot.created_at).toLocaleString(),
           snapshot.message || trans.__('(no message)')
         )

@@ -15,6 +15,7 @@ from .. import validate as v
 from ..errors import InvalidInput
 from ..paths import message_text, notebook_path
 from ..permissions import Action, require
+from ..users import people
 from .commit import Limits, commit_in_session
 from .diff import diff_snapshot_with_notebook, diff_snapshots
 from .models import Snapshot
@@ -84,6 +85,7 @@ def history(
     return {
         "items": [to_json(s) for s in items],
         "next": items[-1].id if len(rows) > limit else None,
+        "people": people(session, (s.author for s in items)),
     }
 
 

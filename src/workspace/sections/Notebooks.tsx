@@ -242,7 +242,7 @@ function GroupNotebookItem(props: {
                     : trans.__('Open the latest of %1', displayName(s.author))}
                 </Button>
               ) : (
-                <span>{s.author}</span>
+                <span>{displayName(s.author)}</span>
               )}
               <span className="jp-NerdUp-muted">
                 <When date={s.created_at} />
