@@ -58,6 +58,43 @@ def test_one_line_change_costs_little(db, commit):
     assert _read(db, second["id"]) == nb2
 
 
+def _run_all(nb, start):
+    """The notebook after Run All: every code cell and execute_result has a new count."""
+    new = json.loads(json.dumps(nb))
+    for k, cell in enumerate(c for c in new["cells"] if c["cell_type"] == "code"):
+        cell["execution_count"] = start + k
+        for out in cell["outputs"]:
+            if out["output_type"] == "execute_result":
+                out["execution_count"] = start + k
+    return new
+
+
+def test_run_all_and_a_save_as_lists_of_lines_cost_a_small_delta_not_a_full_manifest(db, commit):
+    # Before: every entry counted as new (execution counts and form codes are part of an
+    # entry), so each such save stored the whole manifest again (~12 KB here).
+    nb = notebook([f"value_{i} = {i} * 2\nprint(value_{i})" for i in range(200)], outputs=True)
+    for cell in nb["cells"][::7]:
+        cell["outputs"].append(
+            {"output_type": "execute_result", "execution_count": None, "metadata": {},
+             "data": {"text/plain": "None"}}
+        )  # fmt: skip
+    first = commit(nb)
+    rerun = _run_all(nb, 500)
+    second = commit(rerun)
+    as_lists = json.loads(json.dumps(rerun))
+    for cell in as_lists["cells"]:
+        cell["source"] = cell["source"].splitlines(keepends=True)
+    as_lists["cells"][0]["outputs"][1]["execution_count"] = None
+    third = commit(as_lists)
+    assert first["new_bytes"] > 5000  # the full manifest
+    assert second["new_bytes"] < 1500
+    assert third["new_bytes"] < 1500
+    assert _read(db, second["id"]) == rerun
+    assert _read(db, third["id"]) == as_lists
+    # An output whose execution count is null keeps the key, read back as it was sent.
+    assert _read(db, third["id"])["cells"][0]["outputs"][1]["execution_count"] is None
+
+
 def test_strip_policy_removes_outputs_and_counts(db, commit):
     snap = commit(notebook(["print(1)"], outputs=True), policy="strip")
     cell = _read(db, snap["id"])["cells"][0]

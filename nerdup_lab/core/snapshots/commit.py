@@ -29,7 +29,7 @@ from ..paths import message_text, notebook_path
 from ..permissions import Action, require
 from . import blobstore
 from .canonical import hash_value
-from .delta import make_delta, worth_it
+from .delta import apply_delta, make_delta, worth_it
 from .diff.text import as_text
 from .manifest import manifest_hashes, manifest_refs, split_notebook
 from .models import Snapshot, SnapshotSettings, path_notebook_id, record_notebook_id
@@ -94,7 +94,8 @@ def _manifest_blob(
         return prev.manifest_hash, {}, prev.id
     if base_hash is not None and base is not None:
         delta = make_delta(base_hash, base, manifest)
-        if worth_it(delta, full):
+        # The check costs one pass over the entries and guards every later read-back.
+        if worth_it(delta, full) and apply_delta(delta, base) == manifest:
             delta_hash, delta_bytes = hash_value(delta)
             return delta_hash, {delta_hash: (delta_bytes, delta)}, None
     return content_hash, {content_hash: (full, manifest)}, None
