@@ -25,6 +25,7 @@ from bench_db import bench_group  # noqa: E402
 from diff_cases import NBDIME_LIMIT_S, run_diff_cases  # noqa: E402
 from hub_latency import run_hub_latency  # noqa: E402
 from latency import run_latency  # noqa: E402
+from real_like import run_real_like  # noqa: E402
 from storage import run_storage  # noqa: E402
 
 from nerdup_lab.core import migrate  # noqa: E402
@@ -60,6 +61,13 @@ def main() -> None:
     storage = run_storage(log, quick=args.quick)
     figures["storage"] = storage
 
+    log(
+        "== Real-like histories (id-less 4.4 files, re-rendered plots, wrapped images, "
+        "reorders): ours vs git gc and nbdime"
+    )
+    real = run_real_like(log, quick=args.quick)
+    figures["real_like"] = real
+
     log("== Commit latency through the HTTP API (real jupyter-server, token auth)")
     latency = run_latency(log)
     figures["commit"] = latency
@@ -84,6 +92,13 @@ def main() -> None:
             "nbdime_cases_capped": sum(1 for d in diffs if not d["nbdime_finished"]),
             "storage_ratio_vs_git_gc_max": max(s["ratio_vs_git"] for s in issue),
             "storage_ratio_vs_git_gc_max_incl_stress": max(s["ratio_vs_git"] for s in storage),
+            "real_like_storage_ratio_vs_git_gc_median": real["storage_ratio_median"],
+            "real_like_storage_ratio_vs_git_gc_max": real["storage_ratio_max"],
+            "real_like_diff_speedup_vs_nbdime_min": real["diff_speedup_min"],
+            "real_like_diff_speedup_vs_nbdime_median": real["diff_speedup_median"],
+            "real_like_wrong_pairs_ours": real["pairing_wrong_ours"],
+            "real_like_wrong_pairs_nbdime": real["pairing_wrong_nbdime"],
+            "real_like_false_moves": real["false_moves"],
             "commit_p50_ms": latency["commit_p50_ms"],
             "commit_p95_ms": latency["commit_p95_ms"],
             "hub_commit_via_server_p50_ms": hub["commit"]["via_server_p50_ms"],
