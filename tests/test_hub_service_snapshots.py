@@ -2,40 +2,20 @@
 diff against a file and a restore carry or return the notebook itself. What a user's server
 sends is tested end to end in tests/hub; here, what the service does with bad input.
 
-The service's identity provider is swapped for one that reads the user from a test header
-(the real one asks JupyterHub about a token)."""
+The service runs as tests/hub_service_kit.py starts it."""
 
 from __future__ import annotations
 
-import json
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from jupyter_server.auth.identity import User
-from tornado.httpclient import AsyncHTTPClient
-from tornado.httpserver import HTTPServer
-from tornado.testing import bind_unused_port
-from tornado.web import HTTPError
+from hub_service_kit import Service, serve
 
-from nerdup_lab.backend.base import Caller
 from nerdup_lab.config import NerdUp
-from nerdup_lab.hub.app import HubService
-from nerdup_lab.hub.identity import HubTokenIdentityProvider
 
-PREFIX = "/services/nerdup/"
-API = f"{PREFIX}nerdup/api/v1"
 LIMIT = 20_000
-
-
-class HeaderUserIdentity(HubTokenIdentityProvider):
-    async def get_user(self, handler: Any) -> User | None:
-        name = handler.request.headers.get("X-Test-User")
-        if not name:
-            raise HTTPError(401)
-        return User(username=name, name=name, display_name=name)
 
 
 def notebook(source: str) -> dict[str, Any]:
@@ -48,39 +28,10 @@ def notebook(source: str) -> dict[str, Any]:
     }
 
 
-class Service:
-    def __init__(self, service: HubService, url: str) -> None:
-        self.service, self.url = service, url
-
-    async def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        reply = await AsyncHTTPClient().fetch(
-            f"{self.url}{path}",
-            method=method,
-            body=json.dumps(body) if body is not None else None,
-            headers={"X-Test-User": "alice", "Content-Type": "application/json"},
-            raise_error=False,
-        )
-        return reply.code, json.loads(reply.body) if reply.body else None
-
-    async def group(self) -> int:
-        made = await self.service.backend.create_group(Caller("alice"), {"title": "Club"})
-        return int(made["id"])
-
-
 @pytest.fixture
 def service(tmp_path: Path, jp_asyncio_loop: Any) -> Iterator[Service]:
     config = NerdUp(db_url=f"sqlite:///{tmp_path / 'nerdup.sqlite'}", max_snapshot_bytes=LIMIT)
-    hub = HubService(config, PREFIX, logging.getLogger("nerdup-test"))
-    hub.identity = HeaderUserIdentity(log=hub.log)
-    jp_asyncio_loop.run_until_complete(hub.start())
-    sock, port = bind_unused_port()
-    server = HTTPServer(hub.make_app())
-    server.add_sockets([sock])
-    try:
-        yield Service(hub, f"http://127.0.0.1:{port}{API}")
-    finally:
-        server.stop()
-        jp_asyncio_loop.run_until_complete(hub.stop())
+    yield from serve(config, jp_asyncio_loop)
 
 
 async def test_a_commit_carries_the_notebook_and_reads_back_exactly(service: Service) -> None:

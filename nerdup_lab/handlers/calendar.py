@@ -23,9 +23,11 @@ class MyCalendarHandler(ResourceHandler):
     """GET: whether the caller has a live feed URL. POST: a new URL (shown once; the old
     one stops working). DELETE: revoke it."""
 
-    def _feed_url(self, token: str) -> str:
+    def _feed_path(self, token: str) -> str:
+        # From the server's root: in hub mode the service's prefix (/services/<name>/), which
+        # the proxy serves on the Hub's own address.
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"
-        return f"{self.request.protocol}://{self.request.host}{base}{API_PREFIX}/{FEED_PATH}/{token}.ics"
+        return f"{base}{API_PREFIX}/{FEED_PATH}/{token}.ics"
 
     @authenticated
     @authorized
@@ -36,7 +38,12 @@ class MyCalendarHandler(ResourceHandler):
     @authorized
     async def post(self) -> None:
         made = await self.backend.calendar_new_feed(self.caller)
-        self.send({**made, "url": self._feed_url(made["token"])}, 201)
+        path = self._feed_path(made["token"])
+        # `url` is right where this server is reached directly; behind a proxy that changes
+        # the scheme or host (JupyterHub's, TLS ended in front), the lab joins `path` to the
+        # address the browser sees.
+        url = f"{self.request.protocol}://{self.request.host}{path}"
+        self.send({**made, "path": path, "url": url}, 201)
 
     @authenticated
     @authorized

@@ -50,6 +50,9 @@ async def test_a_members_feed_url_serves_their_groups_and_404s_once_revoked(api,
     assert (await bob.get("/me/calendar")).json == {"active": False, "created_at": None}
     given = await bob.post("/me/calendar")
     assert given.status == 201 and given.json["url"].endswith(f"/{given.json['token']}.ics")
+    # The path the lab joins to the browser's address is the URL's own, from the root.
+    assert given.json["path"].startswith("/") and given.json["url"].endswith(given.json["path"])
+    assert urlparse(given.json["url"]).path == given.json["path"]
     assert (await bob.get("/me/calendar")).json["active"] is True
 
     code, text = await _feed(jp_fetch, given.json["url"])
