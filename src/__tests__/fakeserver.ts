@@ -217,4 +217,7 @@ export function quietRhythm(
   server.routes[`GET /groups/${groupId}/showcase`] = () => ({
     body: { group_id: groupId, posts: [], reflections: [] }
   });
+  server.routes['GET /me/calendar'] = () => ({
+    body: { active: false, created_at: null }
+  });
 }

@@ -167,10 +167,12 @@ export function deleteMilestoneQuestion(
       );
 }
 
-async function confirmDelete(
-  ctx: ISidebarContext,
+/** Ask before something that cannot be undone; `action` names the warning button. */
+export async function confirmDelete(
+  ctx: Pick<ISidebarContext, 'trans'>,
   title: string,
-  body: string
+  body: string,
+  action?: string
 ): Promise<boolean> {
   const { trans } = ctx;
   const result = await showDialog({
@@ -178,7 +180,7 @@ async function confirmDelete(
     body,
     buttons: [
       Dialog.cancelButton({ label: trans.__('Cancel') }),
-      Dialog.warnButton({ label: trans.__('Delete') })
+      Dialog.warnButton({ label: action ?? trans.__('Delete') })
     ],
     // As JupyterLab's own "Delete file": Enter on opening does not delete.
     defaultButton: 0

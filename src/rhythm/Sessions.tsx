@@ -1,6 +1,5 @@
 import * as React from 'react';
 
-import { Time } from '@jupyterlab/coreutils';
 import { addIcon, Button, checkIcon } from '@jupyterlab/ui-components';
 
 import { useSidebar } from '../components/context';
@@ -8,6 +7,7 @@ import { InlineForm } from '../components/InlineForm';
 import { RowActions } from '../components/PlanEditing';
 import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
+import { CalendarLink } from './CalendarLink';
 import { PickTasks } from './PickTasks';
 import {
   browserTimeZone,
@@ -36,12 +36,66 @@ export function when(iso: string): string {
   });
 }
 
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 864e5],
+  ['month', 30 * 864e5],
+  ['week', 7 * 864e5],
+  ['day', 864e5],
+  ['hour', 36e5],
+  ['minute', 6e4]
+];
+
+/**
+ * "in 3 days", "in 2 hours", "5 minutes ago": JupyterLab's `Time.formatHuman` rounds a
+ * future time up to the largest unit (a session in 3 days reads "next year"), so here the
+ * largest unit that fits is rounded, in the page's language.
+ */
+export function fromNow(iso: string, now = Date.now()): string {
+  const lang = document.documentElement.lang || 'en';
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const delta = new Date(iso).getTime() - now;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(delta) >= size) {
+      return format.format(Math.round(delta / size), unit);
+    }
+  }
+  return format.format(0, 'minute');
+}
+
+/**
+ * The session's own clock when it is not the viewer's: " · 19:00 in Europe/Sofia" for a
+ * viewer in Berlin; "" when both zones tell the same time or the zone is unknown.
+ */
+export function inSessionZone(
+  iso: string,
+  zone: string,
+  viewerZone = browserTimeZone()
+): string {
+  if (!zone || zone === viewerZone) {
+    return '';
+  }
+  const at = new Date(iso);
+  const clock = (timeZone: string) =>
+    at.toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone
+    });
+  try {
+    const theirs = clock(zone);
+    return theirs === clock(viewerZone) ? '' : ` · ${theirs} in ${zone}`;
+  } catch {
+    return ''; // a zone this browser does not know
+  }
+}
+
 /** Co-coding sessions: the next one with one-click check-in, its agenda, scheduling. */
 export function Sessions(props: ISessionsProps): JSX.Element {
   const { trans } = useSidebar();
   const { view, rhythm } = props;
   const [adding, setAdding] = React.useState(false);
-  const organizer = actingRole(view.group) === 'organizer';
+  const role = actingRole(view.group);
+  const organizer = role === 'organizer';
   const coming = rhythm.data.sessions
     .filter(s => s.next !== null)
     .sort((a, b) => (a.next!.start < b.next!.start ? -1 : 1));
@@ -61,6 +115,13 @@ export function Sessions(props: ISessionsProps): JSX.Element {
           <SessionItem key={s.id} session={s} view={view} rhythm={rhythm} />
         ))}
       </ul>
+      {role !== null && (
+        <CalendarLink
+          client={rhythm.client}
+          groupId={view.group.id}
+          groupTitle={view.group.title}
+        />
+      )}
       {organizer &&
         (adding ? (
           <InlineForm
@@ -140,7 +201,8 @@ function SessionItem(props: {
         )}
       </div>
       <div className="jp-NerdUp-sessionWhen">
-        {when(next.start)} · {Time.formatHuman(next.start)}
+        {when(next.start)}
+        {inSessionZone(next.start, session.timezone)} · {fromNow(next.start)}
         {next.place ? ` · ${next.place}` : ''}
       </div>
       <div className="jp-NerdUp-buttonRow">

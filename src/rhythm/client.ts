@@ -7,6 +7,8 @@ import {
   IAgenda,
   IBlogOptions,
   IBlogWritten,
+  ICalendarLink,
+  ICalendarState,
   ICatchup,
   IMentoring,
   IOccurrence,
@@ -96,6 +98,18 @@ export class RhythmClient {
       method: 'DELETE',
       headers: { 'If-Match': `"${version}"` }
     });
+  }
+
+  // My calendar feed: every session of my groups, for a calendar app to subscribe to.
+  calendarLink(): Promise<ICalendarState> {
+    return this._call('me/calendar');
+  }
+  /** A new secret address (shown once); the one before stops working. */
+  newCalendarLink(): Promise<ICalendarLink> {
+    return this._call('me/calendar', { method: 'POST' });
+  }
+  async revokeCalendarLink(): Promise<void> {
+    await this._call('me/calendar', { method: 'DELETE' });
   }
 
   // Questions and answers

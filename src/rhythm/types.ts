@@ -211,3 +211,17 @@ export interface IBlogWritten {
   files: string[];
   format: string;
 }
+
+/** Whether I have a live calendar feed address (GET /me/calendar). */
+export interface ICalendarState {
+  active: boolean;
+  created_at: string | null;
+}
+
+/** A new feed address, shown this once (POST /me/calendar). */
+export interface ICalendarLink extends ICalendarState {
+  token: string;
+  url: string;
+  /** The feed from the server's root; joined to the browser's address it is right behind a proxy. */
+  path: string;
+}

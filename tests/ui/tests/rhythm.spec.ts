@@ -1,5 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
-import { Locator, Page } from '@playwright/test';
+import { Locator, Page, request } from '@playwright/test';
 
 import { api, consoleErrors, openGroup, shootThemes } from './helpers';
 
@@ -270,5 +270,57 @@ test.describe.serial('The rhythm of a group', () => {
         e => !e.includes('favicon') && !e.includes('409 (Conflict)')
       )
     ).toEqual([]);
+  });
+
+  test('a member subscribes to their sessions in a calendar app, then stops the link', async ({
+    page,
+    baseURL
+  }) => {
+    const errors = consoleErrors(page);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const group = await api(page, 'POST', '/groups', {
+      title: 'Calendar coders',
+      visibility: 'members'
+    });
+    await api(page, 'POST', `/groups/${group.id}/sessions`, {
+      title: 'Sofia evening',
+      starts_at: new Date(Date.now() + 3 * 864e5).toISOString(),
+      timezone: 'Europe/Sofia',
+      recurrence: 'weekly'
+    });
+    const { view } = await openGroup(page, 'Calendar coders');
+    const sessions = view.locator('.jp-NerdUp-sessions');
+    await expect(sessions.getByText('Sofia evening')).toBeVisible();
+    await sessions
+      .getByRole('button', { name: 'Subscribe in my calendar' })
+      .click();
+    const address = sessions.locator('.jp-NerdUp-calendarAddress input');
+    await expect(address).toHaveValue(
+      new RegExp(`^${baseURL}/nerdup/api/v1/calendar/feeds/[^/]+\\.ics$`)
+    );
+    await shoot(page, 'calendar-link', sessions);
+    const url = await address.inputValue();
+
+    // A calendar app has no login: a fresh client with no cookie and no token.
+    const app = await request.newContext();
+    const feed = await app.get(url);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toContain('text/calendar');
+    const text = await feed.text();
+    expect(text).toContain('SUMMARY:Sofia evening');
+    expect(text).toContain('TZID=Europe/Sofia');
+
+    // Stopping it asks first; afterwards the address answers 404.
+    await sessions.getByRole('button', { name: 'Stop the link' }).click();
+    const confirm = page.locator('.jp-Dialog');
+    await expect(confirm).toContainText('Stop your calendar link?');
+    await confirm.getByRole('button', { name: 'Stop the link' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(
+      sessions.getByRole('button', { name: 'Subscribe in my calendar' })
+    ).toBeVisible();
+    expect((await app.get(url)).status()).toBe(404);
+    await app.dispose();
+    expect(errors.filter(e => !e.includes('favicon'))).toEqual([]);
   });
 });
