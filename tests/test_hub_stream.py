@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from hub_service_kit import API, PREFIX, HeaderUserIdentity
 from sqlalchemy import event
-from test_hub_service_snapshots import API, PREFIX, HeaderUserIdentity
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.httpserver import HTTPServer
 from tornado.testing import bind_unused_port
