@@ -4,7 +4,6 @@ import {
   Button,
   caretLeftIcon,
   HTMLSelect,
-  launchIcon,
   refreshIcon
 } from '@jupyterlab/ui-components';
 
@@ -14,7 +13,6 @@ import { ArchivedBanner } from './ArchivedBanner';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { roleLabel } from './GroupCard';
-import { Markdown } from './Markdown';
 import { planEndText, ProgressBar } from './ProgressBar';
 
 export interface IGroupHeaderProps {
@@ -23,10 +21,10 @@ export interface IGroupHeaderProps {
 
 /**
  * Title, switcher, the archive banner, stage, deadline countdown and overall progress of
- * the open group.
+ * the open group (its description is in the room's Overview).
  */
 export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
-  const { model, trans, openGroup } = useSidebar();
+  const { model, trans } = useSidebar();
   const { group, milestones } = props.view;
   const now = currentMilestone(milestones);
   const mine = model.myGroups;
@@ -43,19 +41,6 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
           <caretLeftIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
           {trans.__('All groups')}
         </Button>
-        {openGroup && (
-          <Button
-            small
-            minimal
-            className="jp-NerdUp-openRoom"
-            onClick={() => openGroup(group.id)}
-            title={trans.__('Open %1 in the main area', group.title)}
-            aria-label={trans.__('Open %1 in the main area', group.title)}
-          >
-            <launchIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-            {trans.__('Open room')}
-          </Button>
-        )}
         <Button
           small
           minimal
@@ -101,7 +86,6 @@ export function GroupHeader(props: IGroupHeaderProps): JSX.Element {
         progress={group.progress}
         label={trans.__('Overall progress of %1', group.title)}
       />
-      <Markdown source={group.description} className="jp-NerdUp-description" />
     </header>
   );
 }

@@ -1,53 +1,135 @@
 import * as React from 'react';
 
-import { HubGroupClient } from '../hubgroups/client';
-import { HubGroupLink } from '../hubgroups/HubGroupLink';
+import { Button, checkIcon, launchIcon } from '@jupyterlab/ui-components';
+
+import { openTasksIn } from '../model/derive';
 import { IGroupView } from '../model/types';
-import { Rhythm } from '../rhythm/Rhythm';
-import { ActivityFeed } from './ActivityFeed';
-import { CatchUp } from './CatchUp';
+import { when } from '../rhythm/Sessions';
+import { useRhythm } from '../rhythm/useRhythm';
+import { sectionLabel, visibleSections } from '../workspace/sections';
 import { useSidebar } from './context';
 import { GroupHeader } from './GroupHeader';
 import { Membership } from './Membership';
-import { Plan } from './Plan';
-import { Proposals } from './Proposals';
+import { TaskItem } from './TaskItem';
 
 export interface IGroupViewProps {
   view: IGroupView;
 }
 
-/** Everything about the open group, top to bottom. */
+/**
+ * The open group in the sidebar, as a navigator that fits one screen: where the group
+ * stands, the primary action (Join, or Open group), the next session with its check-in,
+ * my tasks there with their actions, and a way into each section of the group's room in
+ * the main area, where everything else lives.
+ */
 export function GroupView(props: IGroupViewProps): JSX.Element {
-  const { model, trans } = useSidebar();
+  const { model, trans, openGroup } = useSidebar();
   const { view } = props;
-  const hubGroups = React.useMemo(
-    () => new HubGroupClient(model.client.settings),
-    [model]
-  );
+  const group = view.group;
+  const mine = openTasksIn(model.allMyOpenTasks, group.id);
+  const member = group.my_role !== null;
   return (
-    <div className="jp-NerdUp-groupView" data-group-id={view.group.id}>
+    <div
+      className="jp-NerdUp-groupView jp-NerdUp-navigator"
+      data-group-id={group.id}
+    >
       <GroupHeader view={view} />
-      <CatchUp view={view} />
-      <Rhythm view={view} part="brief" />
-      <Plan group={view.group} milestones={view.milestones} />
-      <Proposals group={view.group} proposals={view.proposals} />
-      <Rhythm view={view} part="sections" />
-      <section className="jp-NerdUp-section" aria-labelledby="jp-NerdUp-act-h">
-        <h3 id="jp-NerdUp-act-h" className="jp-NerdUp-sectionTitle">
-          {trans.__('Recent activity')}
-        </h3>
-        <ActivityFeed items={view.activity} />
-      </section>
-      <HubGroupLink
-        groupId={view.group.id}
-        groupTitle={view.group.title}
-        isOrganizer={view.group.my_role === 'organizer'}
-        client={hubGroups}
-        trans={trans}
-        revision={view.group.version}
-        onChanged={() => void model.refreshCurrent()}
-      />
-      <Membership group={view.group} />
+      <div className="jp-NerdUp-primaryAction">
+        {!member && <Membership group={group} />}
+        {openGroup && (
+          <Button
+            className="jp-NerdUp-openRoom"
+            minimal={!member}
+            onClick={() => openGroup(group.id)}
+            title={trans.__('Open %1 in the main area', group.title)}
+            aria-label={trans.__('Open %1 in the main area', group.title)}
+          >
+            <launchIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('Open group')}
+          </Button>
+        )}
+      </div>
+      <NextSession groupId={group.id} member={member} />
+      {member && (
+        <section
+          className="jp-NerdUp-section jp-NerdUp-navTasks"
+          aria-labelledby="jp-NerdUp-navTasks-h"
+        >
+          <h3 id="jp-NerdUp-navTasks-h" className="jp-NerdUp-sectionTitle">
+            {trans.__('My tasks')}
+          </h3>
+          {mine.length === 0 ? (
+            <p className="jp-NerdUp-empty">
+              {trans.__('No open task of yours here: pick one in the Plan.')}
+            </p>
+          ) : (
+            <ul className="jp-NerdUp-tasks">
+              {mine.map(task => (
+                <TaskItem key={task.id} task={task} group={group} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {openGroup && (
+        <nav
+          className="jp-NerdUp-navSections"
+          aria-label={trans.__('Sections of %1', group.title)}
+        >
+          {visibleSections(group.my_role === 'organizer').map(id => (
+            <Button
+              key={id}
+              small
+              minimal
+              onClick={() => openGroup(group.id, id)}
+            >
+              {sectionLabel(trans, id)}
+            </Button>
+          ))}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+/** The session going on (with Check in) or the next one, in one line. */
+function NextSession(props: {
+  groupId: number;
+  member: boolean;
+}): JSX.Element | null {
+  const { trans } = useSidebar();
+  const rhythm = useRhythm(props.groupId, true);
+  const [checkedIn, setCheckedIn] = React.useState(false);
+  const brief = rhythm.data.catchup;
+  const now = brief?.current_session ?? null;
+  const next = brief?.next_session ?? null;
+  if (!now && !next) {
+    return null;
+  }
+  const checkIn = async (sessionId: number) => {
+    const done = await rhythm.act(() => rhythm.client.checkIn(sessionId));
+    setCheckedIn(done !== null);
+  };
+  return (
+    <div className="jp-NerdUp-navSession">
+      {now ? (
+        <>
+          <span>{trans.__('Session going on since %1', when(now.start))}</span>
+          {props.member && now.checkin_open && (
+            <Button
+              small
+              className="jp-NerdUp-checkin"
+              disabled={checkedIn}
+              onClick={() => void checkIn(now.session_id)}
+            >
+              <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+              {checkedIn ? trans.__('Checked in') : trans.__('Check in')}
+            </Button>
+          )}
+        </>
+      ) : (
+        <span>{trans.__('Next session: %1', when(next!.start))}</span>
+      )}
     </div>
   );
 }

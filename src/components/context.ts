@@ -15,8 +15,11 @@ export interface ISidebarContext {
   openNotebookPath: () => string | null;
   /** Open a file of the Jupyter root in the main area. */
   openPath: (path: string) => void;
-  /** Open a group's room in the main area (`nerdup:open-group`); absent in tests. */
-  openGroup?: (groupId: number) => void;
+  /**
+   * Open a group's room in the main area (`nerdup:open-group`), at one of its sections
+   * (a SectionId of workspace/sections.ts); absent in tests.
+   */
+  openGroup?: (groupId: number, section?: string) => void;
   /**
    * A snapshot read-only (`nerdup:open-snapshot`) or a copy of it in my workspace
    * (`nerdup:restore-snapshot`); absent in tests and when the commands are not there.

@@ -74,8 +74,11 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
       rendermime,
       openNotebookPath: () => notebooks?.currentWidget?.context.path ?? null,
       openPath: path => void app.commands.execute('docmanager:open', { path }),
-      openGroup: groupId =>
-        void app.commands.execute(CommandIDs.openGroup, { groupId }),
+      openGroup: (groupId, section) =>
+        void app.commands.execute(CommandIDs.openGroup, {
+          groupId,
+          ...(section ? { section } : {})
+        }),
       openSnapshot: (id, copy) => {
         const command = copy ? CommandIDs.restore : CommandIDs.openSnapshot;
         if (app.commands.hasCommand(command)) {

@@ -21,7 +21,7 @@ function mentorsAGroup(
  * model's loads (`settled`).
  */
 export function Mentoring(): JSX.Element | null {
-  const { model, trans } = useSidebar();
+  const { model, trans, openGroup } = useSidebar();
   const [found, setFound] = React.useState<IMentoring | null>(null);
 
   React.useEffect(() => {
@@ -59,11 +59,17 @@ export function Mentoring(): JSX.Element | null {
     .sort((a, b) => a.created_at.localeCompare(b.created_at));
   const stale = found.groups.flatMap(g => g.stale_milestones);
 
+  // In the group's room (its Questions or Plan), where the question list and the plan
+  // live; the sidebar alone (no room command, as in tests) shows the group.
+  const show = (groupId: number, section: string) => {
+    void model.select(groupId);
+    openGroup?.(groupId, section);
+  };
   const openQuestion = (q: IQuestionSummary) => {
     questionFocus(model).request(q.id);
-    void model.select(q.group_id);
+    show(q.group_id, 'questions');
   };
-  const openMilestone = (m: IStaleMilestone) => void model.select(m.group_id);
+  const openMilestone = (m: IStaleMilestone) => show(m.group_id, 'plan');
 
   return (
     <section

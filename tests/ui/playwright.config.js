@@ -2,8 +2,19 @@
  * Galata's Playwright configuration, pointed at Debian's Chromium (no browser download is
  * possible here) and at a JupyterLab started with jupyter_server_test_config.py.
  */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 const chromium = require('./chromium');
+
+// One database per run, named here so that a spec can seed it with the CLI as `make lab`
+// does (navigator.spec.ts: the demo community). The lab's server and the workers inherit it
+// from this, the main process.
+if (!process.env.NERDUP_UI_DB_URL) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nerdup-ui-db-'));
+  process.env.NERDUP_UI_DB_URL = `sqlite:///${path.join(dir, 'nerdup.sqlite')}`;
+}
 
 // Galata defaults to port 8888; NERDUP_UI_PORT lets two runs share a machine.
 const port = process.env.NERDUP_UI_PORT || '8888';

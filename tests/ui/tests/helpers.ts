@@ -78,19 +78,48 @@ export async function openDirectory(
 }
 
 /**
- * Open a group from the sidebar's directory by its title, as a user would; returns the
- * sidebar and the group's view.
+ * Open a group from the sidebar's directory by its title, then its room in the main area,
+ * as a user would. Returns the sidebar, its navigator of the group (`nav`), the room
+ * (`view`) and `section(name)`, which picks a section of the room by its tab.
  */
 export async function openGroup(
   page: IJupyterLabPageFixture,
   title: string
-): Promise<{ sidebar: Locator; view: Locator }> {
+): Promise<{
+  sidebar: Locator;
+  nav: Locator;
+  view: Locator;
+  section: (name: string) => Promise<void>;
+}> {
   const sidebar = await openDirectory(page);
   await sidebar
     .locator('.jp-NerdUp-cards')
     .getByRole('button', { name: title, exact: true })
     .click();
-  return { sidebar, view: sidebar.locator('.jp-NerdUp-groupView') };
+  const nav = sidebar.locator('.jp-NerdUp-navigator');
+  await expect(nav.getByRole('heading', { name: title })).toBeVisible();
+  const view = await openRoom(page, nav, title);
+  const section = async (name: string) => {
+    const tab = view.getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  };
+  return { sidebar, nav, view, section };
+}
+
+/** The room of the group the navigator shows, opened from its "Open group" button. */
+export async function openRoom(
+  page: Page,
+  nav: Locator,
+  title: string
+): Promise<Locator> {
+  const id = await nav.getAttribute('data-group-id');
+  await nav
+    .getByRole('button', { name: `Open ${title} in the main area` })
+    .click();
+  const view = page.locator(`.jp-NerdUp-roomLayout[data-group-id="${id}"]`);
+  await expect(view).toBeVisible();
+  return view;
 }
 
 export async function useTheme(

@@ -9,6 +9,7 @@ import {
   consoleErrors,
   openDirectory,
   openGroup,
+  openRoom,
   openSidebar,
   SHOTS,
   shootThemes
@@ -119,6 +120,7 @@ test.describe.serial('A learning club round', () => {
     });
     // While the stage runs, this member reflects on it from the Showcase.
     const before = await openGroup(page, 'Housing prices round');
+    await before.section('Showcase');
     const reflect = async (heading: string, learned: string) => {
       const showcase = before.view.locator('.jp-NerdUp-showcase');
       await showcase
@@ -163,6 +165,7 @@ test.describe.serial('A learning club round', () => {
     await page.reload();
     await page.waitForSelector('#jupyterlab-splash', { state: 'detached' });
     Object.assign(before, await openGroup(page, 'Housing prices round'));
+    await before.section('Showcase');
     // The round is over: a reflection on the round itself.
     await reflect(
       'Reflect on this round',
@@ -180,8 +183,7 @@ test.describe.serial('A learning club round', () => {
       before.view.locator('.jp-NerdUp-showcase')
     );
 
-    const { view } = await openGroup(page, 'Housing prices round');
-    const showcase = view.locator('.jp-NerdUp-showcase');
+    const showcase = before.view.locator('.jp-NerdUp-showcase');
     await showcase.getByRole('button', { name: 'Present' }).click();
     const dialog = page.locator('.jp-Dialog');
     await expect(dialog.getByText('Snapshots on the slides')).toBeVisible();
@@ -351,10 +353,12 @@ test.describe.serial('A learning club round', () => {
       .fill('Predict **flat prices** in two weeks.');
     await form.getByLabel('Deadline').fill('2030-12-20');
     await form.getByRole('button', { name: 'Create group' }).click();
-    const view = sidebar.locator('.jp-NerdUp-groupView');
-    await expect(view.getByRole('heading', { name: title })).toBeVisible();
+    const nav = sidebar.locator('.jp-NerdUp-navigator');
+    await expect(nav.getByRole('heading', { name: title })).toBeVisible();
 
-    // The plan: a stage with a task, claimed.
+    // The plan, in the group's room: a stage with a task, claimed.
+    const view = await openRoom(page, nav, title);
+    await view.getByRole('tab', { name: 'Plan', exact: true }).click();
     await view.getByRole('button', { name: 'Add milestone' }).click();
     const stageForm = view.getByRole('form', { name: 'Add milestone' });
     await stageForm.getByLabel('Milestone').fill('Explore the data');
@@ -404,7 +408,11 @@ test.describe.serial('A learning club round', () => {
 
     // The organiser closes the stage with its summary and finishes the round (Settings).
     await openSidebar(page); // the notebook brought the file browser forward
-    await view
+    // The claimed task is in the navigator, with its actions.
+    await expect(nav.locator('.jp-NerdUp-navTasks')).toContainText(
+      'Plot prices'
+    );
+    await nav
       .getByRole('button', { name: `Open ${title} in the main area` })
       .click();
     const room = page

@@ -60,8 +60,12 @@ test.describe.serial('Mentoring', () => {
     // Keyboard: focus the question's link and press Enter.
     await open.focus();
     await page.keyboard.press('Enter');
-    const view = sidebar.locator('.jp-NerdUp-groupView');
+    // The question in the group's room, in its Questions section.
+    const view = page.locator('.jp-NerdUp-roomLayout');
     await expect(view.getByRole('heading', { name: GROUP })).toBeVisible();
+    await expect(
+      view.getByRole('tab', { name: 'Questions', exact: true })
+    ).toHaveAttribute('aria-selected', 'true');
     const asked = view.locator('.jp-NerdUp-question', { hasText: QUESTION });
     await expect(asked).toHaveClass(/jp-mod-highlighted/);
     await expect(asked.getByRole('button', { name: QUESTION })).toBeFocused();
@@ -75,7 +79,8 @@ test.describe.serial('Mentoring', () => {
       view.locator('.jp-NerdUp-questions')
     );
 
-    // Leaving the group: no longer a mentor anywhere, the section goes away.
+    // Leaving the group (in People): no longer a mentor anywhere, the section goes away.
+    await view.getByRole('tab', { name: 'People', exact: true }).click();
     await view.getByRole('button', { name: 'Leave group' }).click();
     await page
       .locator('.jp-Dialog')

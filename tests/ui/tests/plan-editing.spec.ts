@@ -37,7 +37,8 @@ test.describe.serial('Editing the plan', () => {
     const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1280, height: 1000 });
     const [loadId] = await makePlan(page, 'Plan editing club');
-    const { view } = await openGroup(page, 'Plan editing club');
+    const { view, section } = await openGroup(page, 'Plan editing club');
+    await section('Plan');
     const milestone = view.locator('.jp-NerdUp-milestone').first();
     await expect(milestone).toContainText('Explore the data');
     await expect(milestone.locator('.jp-NerdUp-task')).toHaveCount(3);
@@ -157,9 +158,11 @@ test.describe.serial('Editing the plan', () => {
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(milestone.locator('.jp-NerdUp-task')).toHaveCount(2);
+    await section('Activity');
     await expect(
       view.getByRole('list', { name: 'Recent activity' })
     ).toContainText('Scratch');
+    await section('Plan');
 
     // Deleting the milestone asks with its name and task count; Cancel keeps it.
     await milestone

@@ -1,7 +1,13 @@
 import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page, request } from '@playwright/test';
 
-import { api, consoleErrors, openGroup, shootThemes } from './helpers';
+import {
+  api,
+  consoleErrors,
+  openGroup,
+  openRoom,
+  shootThemes
+} from './helpers';
 
 /** A screenshot of `target` in the light and the dark theme. */
 const shoot = (page: Page, name: string, target: Locator) =>
@@ -71,12 +77,16 @@ test.describe.serial('The rhythm of a group', () => {
     const errors = consoleErrors(page);
     await page.setViewportSize({ width: 1280, height: 1100 });
     await makeGroup(page, 'Fine food club');
-    const { sidebar, view } = await openGroup(page, 'Fine food club');
+    const { sidebar, nav, view, section } = await openGroup(
+      page,
+      'Fine food club'
+    );
     await expect(
       view.getByRole('heading', { name: 'Fine food club' })
     ).toBeVisible();
 
     // Check-in: one click while the session's window is open.
+    await section('Sessions');
     const sessions = view.locator('.jp-NerdUp-sessions');
     await expect(sessions.getByText('Thursday co-coding')).toBeVisible();
     await expect(sessions.getByText('Plot review lengths')).toBeVisible();
@@ -102,6 +112,7 @@ test.describe.serial('The rhythm of a group', () => {
       .click();
     await expect(picker).toHaveCount(0);
     // The session is still going on: its recap is tonight's, not the last session's.
+    await section('Overview');
     const recap = view
       .locator('.jp-NerdUp-recap')
       .filter({ hasText: "Tonight's recap" });
@@ -116,6 +127,7 @@ test.describe.serial('The rhythm of a group', () => {
     await shoot(page, 'brief', view.locator('.jp-NerdUp-rhythmBrief'));
 
     // Ask, then answer, accept and resolve: it moves to the FAQ.
+    await section('Questions');
     const questions = view.locator('.jp-NerdUp-questions');
     await questions.getByRole('button', { name: 'Ask a question' }).click();
     const ask = questions.getByRole('form', { name: 'Ask the group' });
@@ -130,9 +142,11 @@ test.describe.serial('The rhythm of a group', () => {
     await ask.getByRole('button', { name: 'Ask', exact: true }).click();
     const item = questions.locator('.jp-NerdUp-question').first();
     await expect(item).toHaveAttribute('data-status', 'open');
+    await section('Overview');
     await expect(view.locator('.jp-NerdUp-unanswered')).toContainText(
       'Why are scores skewed?'
     );
+    await section('Questions');
     await item.getByRole('button', { name: 'Why are scores skewed?' }).click();
     await expect(item.locator('.jp-NerdUp-questionBody strong')).toHaveText(
       '5 stars'
@@ -154,9 +168,11 @@ test.describe.serial('The rhythm of a group', () => {
     await shoot(page, 'questions', questions);
     await item.getByRole('button', { name: 'Mark resolved' }).click();
     await expect(questions.getByText('FAQ (1)')).toBeVisible();
+    await section('Overview');
     await expect(view.locator('.jp-NerdUp-unanswered')).toHaveCount(0);
 
     // Export the snapshot as a blog post into the workspace.
+    await section('Showcase');
     const showcase = view.locator('.jp-NerdUp-showcase');
     await showcase.getByRole('button', { name: 'Export as blog post' }).click();
     const dialog = page.locator('.jp-Dialog');
@@ -169,7 +185,8 @@ test.describe.serial('The rhythm of a group', () => {
     expect(written.content).toContain('568454 rows');
     expect(written.content).not.toContain('load_reviews');
 
-    // Exporting again asks before replacing.
+    // Exporting again asks before replacing: back in the room (the post took the front).
+    await openRoom(page, nav, 'Fine food club');
     await showcase.getByRole('button', { name: 'Export as blog post' }).click();
     await page
       .locator('.jp-Dialog')
@@ -182,7 +199,7 @@ test.describe.serial('The rhythm of a group', () => {
     await shoot(page, 'showcase', showcase);
 
     // The community view: upcoming sessions of every open group, in the directory.
-    await view.getByRole('button', { name: 'Back to all groups' }).click();
+    await sidebar.getByRole('button', { name: 'Back to all groups' }).click();
     const community = sidebar.locator('.jp-NerdUp-community');
     await expect(community).toContainText('Fine food club');
     await expect(community).toContainText('Thursday co-coding');
@@ -207,7 +224,8 @@ test.describe.serial('The rhythm of a group', () => {
       starts_at: new Date(Date.now() + 2 * 864e5).toISOString(),
       place: 'Library, room 2'
     });
-    const { view } = await openGroup(page, 'Board game coders');
+    const { view, section } = await openGroup(page, 'Board game coders');
+    await section('Sessions');
     const sessions = view.locator('.jp-NerdUp-sessions');
     await expect(sessions.getByText('Board games night')).toBeVisible();
     await shoot(page, 'session-actions', sessions);
@@ -288,7 +306,8 @@ test.describe.serial('The rhythm of a group', () => {
       timezone: 'Europe/Sofia',
       recurrence: 'weekly'
     });
-    const { view } = await openGroup(page, 'Calendar coders');
+    const { view, section } = await openGroup(page, 'Calendar coders');
+    await section('Sessions');
     const sessions = view.locator('.jp-NerdUp-sessions');
     await expect(sessions.getByText('Sofia evening')).toBeVisible();
     await sessions

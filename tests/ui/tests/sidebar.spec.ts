@@ -4,6 +4,7 @@ import { Locator, Page } from '@playwright/test';
 import {
   consoleErrors,
   openDirectory,
+  openRoom,
   openSidebar,
   SHOTS,
   useTheme
@@ -64,10 +65,17 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     });
     await form.getByRole('button', { name: 'Create group' }).click();
 
-    const view = sidebar.locator('.jp-NerdUp-groupView');
+    // The sidebar shows the new group as a navigator; the group itself opens in its room.
+    const nav = sidebar.locator('.jp-NerdUp-navigator');
     await expect(
-      view.getByRole('heading', { name: 'House prices, autumn round' })
+      nav.getByRole('heading', { name: 'House prices, autumn round' })
     ).toBeVisible();
+    let view = await openRoom(page, nav, 'House prices, autumn round');
+    const section = async (name: string) => {
+      const tab = view.getByRole('tab', { name, exact: true });
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+    };
     // Markdown is rendered, and sanitized.
     await expect(view.locator('.jp-NerdUp-description strong')).toHaveText(
       'house prices'
@@ -75,7 +83,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
 
     // A second group, started from a shipped plan template.
-    await view.getByRole('button', { name: 'Back to all groups' }).click();
+    await sidebar.getByRole('button', { name: 'Back to all groups' }).click();
     await sidebar.getByRole('button', { name: 'New group' }).click();
     const tplForm = sidebar.getByRole('form', { name: 'New group' });
     await fillForm(tplForm, { Title: 'Friday learning club' });
@@ -90,16 +98,17 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     });
     await tplForm.getByRole('button', { name: 'Create group' }).click();
     await expect(
-      view.getByRole('heading', { name: 'Friday learning club' })
+      nav.getByRole('heading', { name: 'Friday learning club' })
     ).toBeVisible();
-    await expect(view.locator('.jp-NerdUp-milestone').first()).toBeVisible();
-    // Back to the first group through the switcher.
-    await view
+    await expect(nav.locator('.jp-NerdUp-stage')).toContainText('Stage:');
+    // Back to the first group through the switcher, and into its plan.
+    await nav
       .getByRole('combobox', { name: 'Switch group' })
       .selectOption({ label: 'House prices, autumn round' });
     await expect(
-      view.getByRole('heading', { name: 'House prices, autumn round' })
+      nav.getByRole('heading', { name: 'House prices, autumn round' })
     ).toBeVisible();
+    await section('Plan');
 
     // Plan: a milestone with two tasks.
     await view.getByRole('button', { name: 'Add milestone' }).click();
@@ -146,9 +155,10 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
       otherSidebar.getByRole('heading', { name: 'House prices, autumn round' })
     ).toBeVisible();
     await expect(otherSidebar.getByText('you: follower')).toBeVisible();
+    // The teammate's navigator: the group's overall progress, at a glance.
     const otherBar = progressOf(
       otherSidebar,
-      'Progress of milestone Explore the data'
+      'Overall progress of House prices, autumn round'
     );
     await expect(otherBar).toHaveAttribute('aria-valuenow', '0');
 
@@ -169,9 +179,11 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await other.screenshot({ path: `${SHOTS}/sidebar-live-other-tab.png` });
     await otherContext.close();
 
-    // Link the notebook open in the main area to a task.
+    // Link the notebook open in the main area to a task: back in the room (its tab, from
+    // the navigator's Open group), the notebook is still the one the lab has open.
     await page.notebook.createNew();
     await openSidebar(page);
+    view = await openRoom(page, nav, 'House prices, autumn round');
     const plot = milestone
       .locator('.jp-NerdUp-task')
       .filter({ hasText: 'Plot the distributions' });
@@ -190,15 +202,16 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
       { data: { path: notebookPath, message: 'first look at the data' } }
     );
     expect(committed.status()).toBe(201);
+    await section('Overview');
     await expect(
       view.getByRole('list', { name: 'Latest snapshots' })
     ).toContainText('first look at the data');
 
-    // The top of the group: header and the newcomer's catch-up card.
-    await view.locator('.jp-NerdUp-groupHeader').scrollIntoViewIfNeeded();
+    // The navigator: where the group stands, the primary action, the sections.
     await shoot(page, 'group-header');
 
     // Filters.
+    await section('Plan');
     await view.getByRole('button', { name: 'Next session' }).first().click();
     await expect(
       milestone.locator('.jp-NerdUp-task').filter({ hasText: 'Plot' })
@@ -258,11 +271,13 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await expect(
       view.locator('.jp-NerdUp-milestone').filter({ hasText: 'Baseline model' })
     ).toBeVisible();
+    await section('Activity');
     await expect(
       view.getByRole('list', { name: 'Recent activity' })
     ).toContainText('adopted “Baseline model”');
 
-    // Status bar: group · milestone · my open tasks; a click opens the group's room.
+    // Status bar: group · milestone · my open tasks; a click brings the group's room back
+    // at the section it was left at.
     const status = page.locator('.jp-NerdUp-statusButton');
     await expect(status).toContainText(
       'House prices, autumn round · Explore the data · 0 open tasks'
@@ -275,7 +290,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     const room = page.locator(`#nerdup-group-${groupId}`);
     await expect(room).toBeVisible();
     await expect(room.getByRole('tab', { selected: true })).toHaveText(
-      'Overview'
+      'Activity'
     );
     await page.evaluate(async () => {
       await (window as any).jupyterapp.commands.execute('application:close');
@@ -291,13 +306,19 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
       { data: { username: 'bob', role: 'organizer' } }
     );
     expect(added.status()).toBe(201);
-    await view.getByRole('button', { name: 'Reload' }).click();
+    await nav.getByRole('button', { name: 'Reload' }).click();
+    // Roles are the room's People section, opened from the navigator.
+    await nav.getByRole('button', { name: 'People', exact: true }).click();
+    view = page.locator(`.jp-NerdUp-roomLayout[data-group-id="${groupId}"]`);
+    await expect(
+      view.getByRole('tab', { name: 'People', exact: true })
+    ).toHaveAttribute('aria-selected', 'true');
     await view
       .getByRole('button', { name: 'Step down to participant' })
       .click();
-    await expect(view.getByText('you: participant')).toBeVisible();
+    await expect(nav.getByText('you: participant')).toBeVisible();
     await view.getByRole('button', { name: 'Switch to follower' }).click();
-    await expect(view.getByText('you: follower')).toBeVisible();
+    await expect(nav.getByText('you: follower')).toBeVisible();
     await shoot(page, 'group-follower');
 
     // Leave, with a confirmation.
@@ -321,7 +342,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
 
     // Join again as a participant, from the directory.
     await card.getByRole('button', { name: 'Join' }).click();
-    await expect(view.getByText('you: participant')).toBeVisible();
+    await expect(nav.getByText('you: participant')).toBeVisible();
 
     // The expected failures: the 400 of the empty "New group" form, the staged 409.
     expect(
@@ -361,24 +382,31 @@ test('an archived group is read-only until an organizer brings it back', async (
   await openSidebar(page);
   const sidebar = page.locator('#nerdup-sidebar');
   const directory = sidebar.getByRole('region', { name: 'Group directory' });
-  const view = sidebar.locator('.jp-NerdUp-groupView');
+  const nav = sidebar.locator('.jp-NerdUp-navigator');
   // The sidebar opens the directory or a remembered group; go to the directory.
-  await expect(directory.or(view)).toBeVisible();
-  if (await view.isVisible()) {
-    await view.getByRole('button', { name: 'Back to all groups' }).click();
+  await expect(directory.or(nav)).toBeVisible();
+  if (await nav.isVisible()) {
+    await nav.getByRole('button', { name: 'Back to all groups' }).click();
   }
   await directory
     .getByRole('button', { name: 'Spring reading club, archived', exact: true })
     .click();
   await expect(
-    view.getByRole('heading', { name: 'Spring reading club, archived' })
+    nav.getByRole('heading', { name: 'Spring reading club, archived' })
   ).toBeVisible();
-  const banner = view.locator('.jp-NerdUp-archivedBanner');
+  const banner = nav.locator('.jp-NerdUp-archivedBanner');
   await expect(banner).toContainText(
     'Archived: read-only. An organizer can bring it back.'
   );
-  // The plan is still there to read (the current milestone is open); the write
-  // actions are gone.
+  // In the room, the plan is still there to read (the current milestone is open); the
+  // write actions are gone.
+  const view = await openRoom(page, nav, 'Spring reading club, archived');
+  const section = async (name: string) => {
+    const tab = view.getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  };
+  await section('Plan');
   await expect(view.getByText('Read chapter 1', { exact: true })).toBeVisible();
   await expect(view.getByRole('button', { name: 'Add milestone' })).toHaveCount(
     0
@@ -387,6 +415,7 @@ test('an archived group is read-only until an organizer brings it back', async (
   await expect(
     view.getByRole('button', { name: 'Propose a milestone' })
   ).toHaveCount(0);
+  await section('People');
   await expect(view.getByRole('button', { name: 'Leave group' })).toBeVisible();
   await shoot(page, 'group-archived');
 
@@ -395,6 +424,7 @@ test('an archived group is read-only until an organizer brings it back', async (
     .getByRole('button', { name: 'Bring back from the archive' })
     .click();
   await expect(banner).toHaveCount(0);
+  await section('Plan');
   await expect(
     view.getByRole('button', { name: 'Add milestone' })
   ).toBeVisible();
