@@ -56,12 +56,26 @@ function fakePanel(dirty: boolean, metadata: Record<string, unknown> = {}) {
   };
 }
 
-function group(): CurrentGroup {
+/** My groups as `GET /me` lists them: the sidebar shows the first. */
+function group(
+  mine: Array<{
+    id: number;
+    title: string;
+    my_role: string | null;
+    status?: string;
+  }> = [{ id: 4, title: 'Food reviews', my_role: 'participant' }],
+  shown: { id: number; title: string } = { id: 4, title: 'Food reviews' }
+): CurrentGroup {
   const current = new CurrentGroup(async () => ({
     user: { username: 'ada', display_name: 'Ada' },
-    groups: []
+    groups: mine.map(g => ({
+      deadline: null,
+      start_date: null,
+      created_at: null,
+      ...g
+    }))
   }));
-  current.set({ id: 4, title: 'Food reviews' });
+  current.set(shown);
   return current;
 }
 
@@ -138,10 +152,12 @@ describe('commit helpers', () => {
       trans,
       path: 'a.ipynb',
       groupTitle: 'G',
+      groupId: 3,
       tasks: [],
       defaultPolicy: 'strip'
     });
     expect(body.getValue()).toEqual({
+      groupId: 3,
       message: '',
       taskId: null,
       policy: 'strip'
@@ -469,15 +485,85 @@ describe('commitSnapshot', () => {
       groups: []
     }));
     const warning = jest.spyOn(Notification, 'warning').mockReturnValue('n');
+    const findGroup = jest.fn();
     const result = await commitSnapshot(panel, {
       group: current,
       trans,
       defaultPolicy: () => 'keep',
       openSnapshot: jest.fn(),
+      findGroup,
       ask
     });
     expect(result).toBeNull();
     expect(ask).not.toHaveBeenCalled();
-    expect(warning).toHaveBeenCalled();
+    expect(warning.mock.calls[0][0]).toBe(
+      'Join a study group first: a snapshot belongs to a group, and you are in none.'
+    );
+    const actions = (warning.mock.calls[0][1] as any).actions;
+    expect(actions.map((a: any) => a.label)).toEqual(['Find a group']);
+    actions[0].callback();
+    expect(findGroup).toHaveBeenCalled();
+  });
+
+  it('does not commit into a group the sidebar shows that I am not in', async () => {
+    // Browsing "Open data" (not a member) must not send the next commit there.
+    const { panel } = fakePanel(false);
+    answers.push(() => ({ status: 201, body: SNAPSHOT }));
+    const { done } = await open(panel, {
+      group: group(
+        [
+          { id: 4, title: 'Food reviews', my_role: 'participant' },
+          { id: 9, title: 'Open data', my_role: null }
+        ],
+        { id: 9, title: 'Open data' }
+      )
+    });
+    expect(dialog()!.textContent).toContain('into Food reviews');
+    await act(() => dialogButton('Commit')!.click());
+    await done;
+    expect(commits()[0].path).toBe('/groups/4/snapshots');
+  });
+
+  it('asks which group for a notebook without a record, starting on the shown one', async () => {
+    const { panel, model } = fakePanel(false);
+    answers.push(call => ({
+      status: 201,
+      body: { ...SNAPSHOT, group_id: 7, task_id: call.body.task_id }
+    }));
+    const { done } = await open(panel, {
+      group: group(
+        [
+          { id: 4, title: 'Food reviews', my_role: 'participant' },
+          { id: 7, title: 'Weekly co-coding', my_role: 'follower' },
+          { id: 8, title: 'Old club', my_role: 'organizer', status: 'archived' }
+        ],
+        { id: 4, title: 'Food reviews' }
+      ),
+      tasks: async id =>
+        id === 7
+          ? [task(21, { title: 'Plot rents', notebooks: ['work/a.ipynb'] })]
+          : [task(8, { title: 'Clean prices' })]
+    });
+    const picker = field<HTMLSelectElement>('Study group');
+    // Archived groups refuse every change: not offered.
+    expect([...picker.options].map(o => o.textContent)).toEqual([
+      'Food reviews',
+      'Weekly co-coding'
+    ]);
+    expect(picker.value).toBe('4');
+    await act(async () => {
+      picker.value = '7';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    // The other group's tasks replace the first's; the linked one is preselected.
+    await until(() => field<HTMLSelectElement>('Task').value === '21');
+    expect(
+      [...field<HTMLSelectElement>('Task').options].map(o => o.textContent)
+    ).toEqual(['No task', 'Plot rents']);
+    await act(() => dialogButton('Commit')!.click());
+    await done;
+    expect(commits()[0].path).toBe('/groups/7/snapshots');
+    expect(commits()[0].body.message).toBe('Progress on Plot rents');
+    expect((model.metadata.nerdup as any).group).toBe(7);
   });
 });

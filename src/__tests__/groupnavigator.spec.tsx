@@ -5,13 +5,14 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { ISidebarContext, SidebarContext } from '../components/context';
 import { GroupView } from '../components/GroupView';
 import { GroupsModel } from '../model/groups';
-import { quietRhythm } from './fakeserver';
+import { quietRhythm, task } from './fakeserver';
 import { act, settle, sidebarModel, testRoot } from './reactroot';
 
 /** The sidebar's view of the open group, with the open-group command recorded. */
 function navigator(
   model: GroupsModel,
-  opened: [number, string | undefined][]
+  opened: [number, string | undefined][],
+  notebooks: [number, number][] = []
 ): React.ReactElement {
   const context: ISidebarContext = {
     model,
@@ -19,7 +20,9 @@ function navigator(
     rendermime: null,
     openNotebookPath: () => null,
     openPath: () => undefined,
-    openGroup: (id, section) => void opened.push([id, section])
+    openGroup: (id, section) => void opened.push([id, section]),
+    openTaskNotebook: (groupId, taskId) =>
+      void notebooks.push([groupId, taskId])
   };
   return (
     <SidebarContext.Provider value={context}>
@@ -70,6 +73,62 @@ describe("the sidebar's group navigator", () => {
       [1, 'plan'],
       [1, 'settings']
     ]);
+  });
+
+  it('opens my notebook of a task I took, from the task itself', async () => {
+    const notebooks: [number, number][] = [];
+    await model.select(1);
+    await root.render(navigator(model, opened, notebooks));
+    await settle();
+    const mine = root.host.querySelector('.jp-NerdUp-navTasks')!;
+    const open = [...mine.querySelectorAll('button')].filter(
+      b => b.textContent?.trim() === 'Open my notebook'
+    );
+    expect(open).toHaveLength(mine.querySelectorAll('.jp-NerdUp-task').length);
+    await act(() => open[0].click());
+    const taskId = Number(
+      open[0].closest('.jp-NerdUp-task')!.getAttribute('data-task-id')
+    );
+    expect(notebooks).toEqual([[1, taskId]]);
+  });
+
+  it('offers free tasks of the stage to claim when none is mine', async () => {
+    const me = server.routes['GET /me'];
+    server.routes['GET /me'] = call => ({
+      body: { ...(me(call) as any).body, tasks: [] }
+    });
+    const milestones = server.routes['GET /groups/1/milestones'];
+    server.routes['GET /groups/1/milestones'] = call => {
+      const body = (milestones(call) as any).body;
+      body.milestones[0].tasks = [
+        task(7),
+        task(8, { claimed_by: ['bob'] }),
+        task(9, { next_session: true }),
+        task(5, { status: 'done' }),
+        task(6, { personal: true, owner: 'bob' }),
+        task(11, { per_member: true, completed_by: ['alice'] }),
+        task(12, { per_member: true, completed_by: ['bob'] })
+      ];
+      return { body };
+    };
+    await model.refreshMe();
+    await show(1);
+    const nav = root.host.querySelector('.jp-NerdUp-navTasks')!;
+    expect(nav.textContent).toContain(
+      'No task of yours yet. Free in “Explore”:'
+    );
+    const free = [...nav.querySelectorAll('.jp-NerdUp-freeTasks > li')].map(
+      li => li.getAttribute('data-task-id')
+    );
+    // Picked for the next session first; taken, done and personal ones left out, and an
+    // "everyone does this one" task whose part of mine is done.
+    expect(free).toEqual(['9', '7', '12']);
+    const named = (text: string) =>
+      [...nav.querySelectorAll('button')].filter(
+        b => b.textContent?.trim() === text
+      );
+    expect(named('Claim')).toHaveLength(2);
+    expect(named('I did my part')).toHaveLength(1);
   });
 
   it('puts Join first for a group I am not in, and no Settings or tasks', async () => {

@@ -2,14 +2,37 @@ import { ensureTaskNotebook, slug } from '../notebook/tasknotebook';
 import { readRecord } from '../notebook/record';
 import { taskInfo as task } from './taskinfo';
 
-/** A contents manager over a map of path -> model. */
+/**
+ * A contents manager over a map of path -> model: folders are listed (the root always
+ * exists), a missing path throws as the server's 404 and is recorded in `missing`.
+ */
 function fakeContents(files: Record<string, any> = {}) {
   const saved: string[] = [];
+  const missing: string[] = [];
+  const isFolder = (path: string) =>
+    path === '' ||
+    files[path]?.type === 'directory' ||
+    Object.keys(files).some(p => p.startsWith(`${path}/`));
   return {
     files,
     saved,
+    missing,
     get: async (path: string) => {
+      if (isFolder(path)) {
+        const prefix = path ? `${path}/` : '';
+        const names = new Set(
+          Object.keys(files)
+            .filter(p => p.startsWith(prefix))
+            .map(p => p.slice(prefix.length).split('/')[0])
+        );
+        return {
+          type: 'directory',
+          path,
+          content: [...names].map(name => ({ name }))
+        };
+      }
       if (!(path in files)) {
+        missing.push(path);
         throw new Error('404');
       }
       return files[path];
@@ -55,6 +78,11 @@ describe('Open my notebook', () => {
     });
     expect(record).toMatchObject({ version: 1, group: 4, task: 8 });
     expect(record?.notebook_id).toMatch(/^[0-9a-f]{32}$/);
+    // One empty cell to type in; no request for a path that is not there (a 404 is a
+    // console error in the browser).
+    expect(nb.cells).toHaveLength(1);
+    expect(nb.cells[0]).toMatchObject({ cell_type: 'code', source: '' });
+    expect(contents.missing).toEqual([]);
   });
 
   it("copies the task's starter notebook, and opens an existing one as it is", async () => {
@@ -84,5 +112,11 @@ describe('Open my notebook', () => {
     expect(starter.metadata).not.toHaveProperty('nerdup');
     const again = await ensureTaskNotebook(4, 8, deps);
     expect(again).toEqual({ path: first.path, created: false });
+    expect(contents.saved).toEqual([
+      'work',
+      'work/pandas-basics-dec',
+      'work/pandas-basics-dec/eda.ipynb'
+    ]);
+    expect(contents.missing).toEqual([]);
   });
 });

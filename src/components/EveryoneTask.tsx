@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { Button } from '@jupyterlab/ui-components';
+import { Button, notebookIcon } from '@jupyterlab/ui-components';
 
 import { canWork } from '../model/derive';
 import { IGroup, ITask } from '../model/types';
@@ -16,7 +16,7 @@ export function EveryoneTask(props: {
   task: ITask;
   group: IGroup;
 }): JSX.Element {
-  const { model, trans } = useSidebar();
+  const { model, trans, openTaskNotebook } = useSidebar();
   const { task, group } = props;
   const me = model.username;
   const done = task.members_done ?? 0;
@@ -69,6 +69,19 @@ export function EveryoneTask(props: {
           ) : (
             <Button small disabled={busy} onClick={() => void setMine(true)}>
               {trans.__('I did my part')}
+            </Button>
+          )}
+          {openTaskNotebook && (
+            <Button
+              small
+              minimal
+              title={trans.__(
+                "Open your notebook for this task (made in the group's folder the first time)"
+              )}
+              onClick={() => openTaskNotebook(group.id, task.id)}
+            >
+              <notebookIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+              {trans.__('Open my notebook')}
             </Button>
           )}
         </div>

@@ -2,7 +2,12 @@ import * as React from 'react';
 
 import { Button, checkIcon, launchIcon } from '@jupyterlab/ui-components';
 
-import { openTasksIn } from '../model/derive';
+import {
+  canWork,
+  currentMilestone,
+  freeTasks,
+  openTasksIn
+} from '../model/derive';
 import { IGroupView } from '../model/types';
 import { when } from '../rhythm/Sessions';
 import { useRhythm } from '../rhythm/useRhythm';
@@ -59,9 +64,7 @@ export function GroupView(props: IGroupViewProps): JSX.Element {
             {trans.__('My tasks')}
           </h3>
           {mine.length === 0 ? (
-            <p className="jp-NerdUp-empty">
-              {trans.__('No open task of yours here: pick one in the Plan.')}
-            </p>
+            <FreeTasks view={view} />
           ) : (
             <ul className="jp-NerdUp-tasks">
               {mine.map(task => (
@@ -89,6 +92,41 @@ export function GroupView(props: IGroupViewProps): JSX.Element {
         </nav>
       )}
     </div>
+  );
+}
+
+/**
+ * With no task of mine in the group, the next step: a few free tasks of the current
+ * stage to claim right here (the rest in the Plan).
+ */
+function FreeTasks(props: { view: IGroupView }): JSX.Element {
+  const { model, trans } = useSidebar();
+  const { group, milestones } = props.view;
+  const free = canWork(group) ? freeTasks(milestones, model.username) : [];
+  if (free.length === 0) {
+    return (
+      <p className="jp-NerdUp-empty">
+        {trans.__('No open task of yours here: pick one in the Plan.')}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="jp-NerdUp-empty">
+        {trans.__(
+          'No task of yours yet. Free in “%1”:',
+          currentMilestone(milestones)?.title ?? ''
+        )}
+      </p>
+      <ul
+        className="jp-NerdUp-tasks jp-NerdUp-freeTasks"
+        aria-label={trans.__('Free tasks')}
+      >
+        {free.map(task => (
+          <TaskItem key={task.id} task={task} group={group} />
+        ))}
+      </ul>
+    </>
   );
 }
 

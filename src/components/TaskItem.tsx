@@ -25,7 +25,8 @@ export function TaskItem(props: ITaskItemProps): JSX.Element {
 }
 
 function GroupTaskItem(props: ITaskItemProps): JSX.Element {
-  const { model, trans, openNotebookPath, openPath } = useSidebar();
+  const { model, trans, openNotebookPath, openPath, openTaskNotebook } =
+    useSidebar();
   const { task, group } = props;
   const me = model.username;
   const mine = isMine(task, me);
@@ -161,6 +162,19 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
               {task.next_session
                 ? trans.__('Not next session')
                 : trans.__('Next session')}
+            </Button>
+          )}
+          {mine && openTaskNotebook && (
+            <Button
+              small
+              disabled={busy}
+              title={trans.__(
+                "Open your notebook for this task (made in the group's folder the first time)"
+              )}
+              onClick={() => openTaskNotebook(group.id, task.id)}
+            >
+              <notebookIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+              {trans.__('Open my notebook')}
             </Button>
           )}
           {canChange && notebook && !task.notebooks.includes(notebook) && (

@@ -21,6 +21,11 @@ export interface ISidebarContext {
    */
   openGroup?: (groupId: number, section?: string) => void;
   /**
+   * "Open my notebook" of a task (`nerdup:open-task-notebook`): made the first time in the
+   * group's folder, with the notebook record; absent in tests.
+   */
+  openTaskNotebook?: (groupId: number, taskId: number) => void;
+  /**
    * A snapshot read-only (`nerdup:open-snapshot`) or a copy of it in my workspace
    * (`nerdup:restore-snapshot`); absent in tests and when the commands are not there.
    */

@@ -76,6 +76,7 @@ export interface IGroupInfo {
   start_date: string | null;
   created_at: string | null;
   my_role: string | null;
+  status?: string;
   progress?: IProgressInfo;
   members?: Array<{ username: string; role: string; joined_at?: string }>;
 }

@@ -133,6 +133,30 @@ export function canWork(group: IGroup): boolean {
   return role === 'organizer' || role === 'participant' || role === 'mentor';
 }
 
+/**
+ * Tasks a newcomer can take at once in the stage the group works on: open shared ones
+ * nobody took yet, and "everyone does this one" tasks whose part of mine is not done;
+ * those picked for the next session first.
+ */
+export function freeTasks(
+  milestones: readonly IMilestone[],
+  username: string | null,
+  limit = 3
+): ITask[] {
+  const stage = currentMilestone(milestones);
+  return (stage?.tasks ?? [])
+    .filter(
+      t =>
+        t.status !== 'done' &&
+        !t.personal &&
+        (t.per_member
+          ? !(t.completed_by ?? []).includes(username ?? '')
+          : t.claimed_by.length === 0)
+    )
+    .sort((a, b) => Number(b.next_session) - Number(a.next_session))
+    .slice(0, limit);
+}
+
 /** My open tasks in one group (for the status bar). */
 export function openTasksIn(tasks: readonly ITask[], groupId: number): ITask[] {
   return tasks.filter(t => t.group_id === groupId && t.status !== 'done');

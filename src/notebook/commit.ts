@@ -11,7 +11,11 @@ import { GroupAPI, ITaskInfo } from '../dashboard/api';
 import { SnapshotAPI } from '../snapshots/api';
 import { CurrentGroup, IGroupRef } from '../snapshots/currentgroup';
 import { ISnapshot, OutputPolicy } from '../snapshots/types';
-import { commitErrorMessage, CommitDialogBody } from './commitdialog';
+import {
+  commitErrorMessage,
+  CommitDialogBody,
+  ICommitTarget
+} from './commitdialog';
 import { readRecord, writeRecord } from './record';
 
 export { commitErrorMessage };
@@ -36,6 +40,8 @@ export interface ICommitDeps {
   groupSettings?: typeof SnapshotAPI.settings;
   groupRef?: (id: number) => Promise<IGroupRef>;
   markDone?: (taskId: number) => Promise<void>;
+  /** Opens the groups directory (the action when the user is in no group). */
+  findGroup?: () => void;
   /** Called once a task was marked done from the notice (refreshes the sidebar). */
   taskDone?: (taskId: number) => void;
 }
@@ -84,13 +90,19 @@ export async function commitSnapshot(
   deps: ICommitDeps
 ): Promise<ISnapshot | null> {
   const { trans } = deps;
-  // The notebook's record names its group; the sidebar's selection only for one without.
+  // The notebook's record names its group; a notebook without one asks, among the
+  // groups the user may commit into, starting on the sidebar's group when it is one.
   const record = readRecord(panel.context.model);
-  let group;
+  let group: IGroupRef | null;
+  let choices: IGroupRef[] = [];
   try {
-    group = record
-      ? await (deps.groupRef ?? groupRef)(record.group)
-      : await deps.group.ensure();
+    if (record) {
+      group = await (deps.groupRef ?? groupRef)(record.group);
+    } else {
+      choices = await deps.group.commitTargets();
+      const shown = deps.group.group;
+      group = choices.find(c => c.id === shown?.id) ?? choices[0] ?? null;
+    }
   } catch (error) {
     Notification.error(commitErrorMessage(error, trans), { autoClose: 8000 });
     return null;
@@ -98,25 +110,49 @@ export async function commitSnapshot(
   if (!group) {
     Notification.warning(
       trans.__(
-        'Join or create a study group in the Study groups sidebar first: a snapshot belongs to a group.'
+        'Join a study group first: a snapshot belongs to a group, and you are in none.'
       ),
-      { autoClose: 8000 }
+      {
+        autoClose: 8000,
+        actions: deps.findGroup
+          ? [
+              {
+                label: trans.__('Find a group'),
+                caption: trans.__('Open the Study groups directory'),
+                callback: () => deps.findGroup?.()
+              }
+            ]
+          : []
+      }
     );
     return null;
   }
   const path = panel.context.path;
-  const [tasks, groupSettings] = await Promise.all([
-    (deps.tasks ?? GroupAPI.tasks)(group.id).catch(() => [] as ITaskInfo[]),
-    (deps.groupSettings ?? SnapshotAPI.settings)(group.id).catch(() => null)
-  ]);
-  const open = (id: number | undefined) =>
-    tasks.find(t => t.id === id && t.status !== 'done');
-  const linked =
-    open(record?.task) ??
-    tasks.find(t => t.status !== 'done' && (t.notebooks ?? []).includes(path));
-  const groupId = group.id;
-  // What the dialog's successful try committed.
-  const made: { snapshot?: ISnapshot } = {};
+  /** What the dialog needs of a group: its open tasks, its policy, the linked task. */
+  const load = async (id: number): Promise<ICommitTarget> => {
+    const [tasks, settings] = await Promise.all([
+      (deps.tasks ?? GroupAPI.tasks)(id).catch(() => [] as ITaskInfo[]),
+      (deps.groupSettings ?? SnapshotAPI.settings)(id).catch(() => null)
+    ]);
+    const open = (taskId: number | undefined) =>
+      tasks.find(t => t.id === taskId && t.status !== 'done');
+    const linked =
+      open(record?.task) ??
+      tasks.find(
+        t => t.status !== 'done' && (t.notebooks ?? []).includes(path)
+      );
+    return {
+      tasks,
+      policy: deps.defaultPolicy() ?? normalisePolicy(settings?.policy),
+      maxOutputBytes: settings?.max_output_bytes ?? null,
+      taskId: linked?.id ?? null
+    };
+  };
+  const first = await load(group.id);
+  // What the dialog's successful try committed, and the tasks of the group it went to.
+  const made: { snapshot?: ISnapshot; tasks: ITaskInfo[] } = {
+    tasks: first.tasks
+  };
   // One key for every attempt of this dialog: when an answer is lost (a dropped
   // connection after the server stored the snapshot), the retry gets that snapshot
   // back instead of storing a second one.
@@ -125,32 +161,38 @@ export async function commitSnapshot(
     trans,
     path,
     groupTitle: group.title,
-    tasks,
-    defaultPolicy:
-      deps.defaultPolicy() ?? normalisePolicy(groupSettings?.policy),
-    maxOutputBytes: groupSettings?.max_output_bytes ?? null,
-    defaultTaskId: linked?.id ?? null,
+    groupId: group.id,
+    groups: choices.length > 1 ? choices : [],
+    loadGroup: load,
+    tasks: first.tasks,
+    defaultPolicy: first.policy,
+    maxOutputBytes: first.maxOutputBytes,
+    defaultTaskId: first.taskId,
     username: deps.username?.() ?? null,
-    onCommit: async form => {
+    onCommit: async (form, tasks) => {
       // The commit goes in the record: the next one follows it, whatever the sidebar shows.
-      writeRecord(panel.context.model, { group: groupId, task: form.taskId });
+      writeRecord(panel.context.model, {
+        group: form.groupId,
+        task: form.taskId
+      });
       if (panel.context.model.dirty || !panel.context.contentsModel) {
         await panel.context.save();
       }
-      made.snapshot = await (deps.commit ?? SnapshotAPI.commit)(groupId, {
+      made.snapshot = await (deps.commit ?? SnapshotAPI.commit)(form.groupId, {
         path,
         message: form.message,
         task_id: form.taskId,
         policy: form.policy,
         idempotencyKey
       });
+      made.tasks = tasks;
     }
   });
   const committed = await (deps.ask ?? (b => askWithDialog(b, trans)))(body);
   if (!committed || !made.snapshot) {
     return null;
   }
-  const task = tasks.find(
+  const task = made.tasks.find(
     t => t.id === made.snapshot?.task_id && t.status !== 'done'
   );
   return announce(made.snapshot, path, deps, task ?? null);

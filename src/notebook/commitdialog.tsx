@@ -8,19 +8,39 @@ import { NerdUpApiError } from '../api';
 import { FieldError, IFormErrors, NO_ERRORS } from '../components/FieldError';
 import { ISubmittableBody } from '../components/FormDialog';
 import { ITaskInfo } from '../dashboard/api';
+import { IGroupRef } from '../snapshots/currentgroup';
 import { OUTPUT_POLICIES, OutputPolicy } from '../snapshots/types';
 
 /** What the user chose in the commit dialog. */
 export interface ICommitForm {
+  /** The group the snapshot goes to. */
+  groupId: number;
   message: string;
   taskId: number | null;
   policy: OutputPolicy;
+}
+
+/** What the dialog shows of the group it commits into. */
+export interface ICommitTarget {
+  tasks: ITaskInfo[];
+  policy: OutputPolicy;
+  maxOutputBytes: number | null;
+  /** The open task the notebook is linked to there, preselected. */
+  taskId: number | null;
 }
 
 export interface ICommitDialogOptions {
   trans: TranslationBundle;
   path: string;
   groupTitle: string;
+  groupId: number;
+  /**
+   * For a notebook without a record, the groups it may go to (more than one: the dialog
+   * shows a picker); empty when the notebook's record names the group.
+   */
+  groups?: IGroupRef[];
+  /** Tasks and policy of another group, when the user picks it. */
+  loadGroup?: (groupId: number) => Promise<ICommitTarget>;
   /** Tasks the snapshot may be linked to (open ones first). */
   tasks: ITaskInfo[];
   defaultPolicy: OutputPolicy;
@@ -33,7 +53,7 @@ export interface ICommitDialogOptions {
    * Commits what the user chose (the dialog's Commit button); throws what the server
    * refused, which the dialog then shows inline, keeping the form as it was.
    */
-  onCommit?: (form: ICommitForm) => Promise<void>;
+  onCommit?: (form: ICommitForm, tasks: ITaskInfo[]) => Promise<void>;
 }
 
 /**
@@ -137,9 +157,11 @@ function CommitForm(props: {
   errors: IFormErrors;
   busy: boolean;
   onChange: (value: ICommitForm) => void;
+  onGroup: (groupId: number) => void;
 }): JSX.Element {
   const { options, value, errors, onChange } = props;
   const { trans } = options;
+  const groups = options.groups ?? [];
   const choices = taskChoices(options.tasks, options.username);
   const id = (name: string) => `jp-NerdUp-commit-${name}`;
   const described = (name: string) => ({
@@ -158,9 +180,28 @@ function CommitForm(props: {
           {errors.message}
         </div>
       )}
-      <p className="jp-NerdUp-commitTarget">
-        {trans.__('%1 into %2', options.path, options.groupTitle)}
-      </p>
+      {groups.length > 1 ? (
+        <div className="jp-NerdUp-field">
+          <p className="jp-NerdUp-commitTarget">{options.path}</p>
+          <label htmlFor={id('group')}>{trans.__('Study group')}</label>
+          <select
+            id={id('group')}
+            className="jp-mod-styled jp-NerdUp-commitGroup"
+            value={String(value.groupId)}
+            onChange={e => props.onGroup(Number(e.target.value))}
+          >
+            {groups.map(g => (
+              <option key={g.id} value={String(g.id)}>
+                {g.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <p className="jp-NerdUp-commitTarget">
+          {trans.__('%1 into %2', options.path, options.groupTitle)}
+        </p>
+      )}
       <div className="jp-NerdUp-field">
         <label htmlFor={id('message')}>{trans.__('Message')}</label>
         <textarea
@@ -238,20 +279,48 @@ export class CommitDialogBody
     super();
     this.addClass('jp-NerdUp-commitDialog');
     this._value = {
+      groupId: options.groupId,
       message: '',
       taskId: options.defaultTaskId ?? null,
       policy: options.defaultPolicy
     };
+    this._tasks = options.tasks;
+    this._maxOutputBytes = options.maxOutputBytes ?? null;
+  }
+
+  /** The open tasks of the chosen group. */
+  get tasks(): ITaskInfo[] {
+    return this._tasks;
+  }
+
+  /**
+   * Another group picked: its tasks, policy and linked task replace the last group's
+   * (the message stays). A slow answer for a group no longer picked is dropped.
+   */
+  async pickGroup(groupId: number): Promise<void> {
+    this._value = { ...this._value, groupId, taskId: null };
+    this.update();
+    if (!this.options.loadGroup) {
+      return;
+    }
+    const target = await this.options.loadGroup(groupId);
+    if (this._value.groupId !== groupId) {
+      return;
+    }
+    this._tasks = target.tasks;
+    this._maxOutputBytes = target.maxOutputBytes;
+    this._value = {
+      ...this._value,
+      taskId: target.taskId,
+      policy: target.policy
+    };
+    this.update();
   }
 
   getValue(): ICommitForm {
     const message =
       this._value.message.trim() ||
-      defaultMessage(
-        this._value.taskId,
-        this.options.tasks,
-        this.options.trans
-      );
+      defaultMessage(this._value.taskId, this._tasks, this.options.trans);
     return { ...this._value, message };
   }
 
@@ -271,7 +340,7 @@ export class CommitDialogBody
     this._busy = true;
     this.update();
     try {
-      await this.options.onCommit?.(this.getValue());
+      await this.options.onCommit?.(this.getValue(), this._tasks);
       this._errors = NO_ERRORS;
       return true;
     } catch (error) {
@@ -286,7 +355,11 @@ export class CommitDialogBody
   render(): JSX.Element {
     return (
       <CommitForm
-        options={this.options}
+        options={{
+          ...this.options,
+          tasks: this._tasks,
+          maxOutputBytes: this._maxOutputBytes
+        }}
         value={this._value}
         errors={this._errors}
         busy={this._busy}
@@ -294,11 +367,14 @@ export class CommitDialogBody
           this._value = value;
           this.update();
         }}
+        onGroup={groupId => void this.pickGroup(groupId)}
       />
     );
   }
 
   private _value: ICommitForm;
+  private _tasks: ITaskInfo[];
+  private _maxOutputBytes: number | null;
   private _errors: IFormErrors = NO_ERRORS;
   private _busy = false;
 }

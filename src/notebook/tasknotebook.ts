@@ -1,4 +1,5 @@
 import { Contents } from '@jupyterlab/services';
+import { UUID } from '@lumino/coreutils';
 
 import { GroupAPI, IGroupInfo, ITaskInfo } from '../dashboard/api';
 import { INotebookRecord, newNotebookId } from './record';
@@ -25,20 +26,49 @@ export function slug(title: string, fallback: string): string {
   return s || fallback;
 }
 
-async function exists(
+/**
+ * The names in `folder`, made level by level from the root when missing. Each level is
+ * looked up in its parent's listing rather than asked for: a request for a missing path
+ * answers 404, which the browser reports as a console error on every first open.
+ */
+async function ensureFolder(
   contents: ITaskNotebookDeps['contents'],
-  path: string
-): Promise<Contents.IModel | null> {
-  try {
-    return await contents.get(path, { content: false });
-  } catch {
-    return null;
+  folder: string
+): Promise<Set<string>> {
+  const names = (listing: Contents.IModel) =>
+    new Set(
+      ((listing.content as Contents.IModel[] | null) ?? []).map(m => m.name)
+    );
+  let inside = names(await contents.get('', { content: true }));
+  let dir = '';
+  for (const part of folder ? folder.split('/') : []) {
+    dir = dir ? `${dir}/${part}` : part;
+    if (inside.has(part)) {
+      inside = names(await contents.get(dir, { content: true }));
+    } else {
+      await contents.save(dir, { type: 'directory' });
+      inside = new Set();
+    }
   }
+  return inside;
 }
 
+/**
+ * A new notebook with one empty code cell: with none, JupyterLab adds one itself once the
+ * notebook is shown, and what the person typed into the first cell meanwhile was lost.
+ */
 function emptyNotebook(): Record<string, unknown> {
   return {
-    cells: [],
+    cells: [
+      {
+        cell_type: 'code',
+        id: UUID.uuid4(),
+        execution_count: null,
+        metadata: {},
+        outputs: [],
+        source: ''
+      }
+    ],
     metadata: {
       kernelspec: {
         display_name: 'Python 3 (ipykernel)',
@@ -76,7 +106,7 @@ export async function ensureTaskNotebook(
     .replace(/^\/+|\/+$/g, '');
   const name = `${slug(task.title, `task-${taskId}`)}.ipynb`;
   const path = folder ? `${folder}/${name}` : name;
-  if (await exists(deps.contents, path)) {
+  if ((await ensureFolder(deps.contents, folder)).has(name)) {
     return { path, created: false };
   }
   let content: Record<string, unknown> = emptyNotebook();
@@ -99,16 +129,6 @@ export async function ensureTaskNotebook(
     ...((content.metadata as Record<string, unknown>) ?? {}),
     nerdup: record
   };
-  if (folder) {
-    // Each missing level of the folder, from the top.
-    const parts = folder.split('/');
-    for (let i = 1; i <= parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      if (!(await exists(deps.contents, dir))) {
-        await deps.contents.save(dir, { type: 'directory' });
-      }
-    }
-  }
   await deps.contents.save(path, {
     type: 'notebook',
     format: 'json',

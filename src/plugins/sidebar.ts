@@ -79,6 +79,22 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
           groupId,
           ...(section ? { section } : {})
         }),
+      openTaskNotebook: (groupId, taskId) => {
+        if (!app.commands.hasCommand(CommandIDs.openTaskNotebook)) {
+          return;
+        }
+        app.commands
+          .execute(CommandIDs.openTaskNotebook, { groupId, taskId })
+          .catch(error =>
+            Notification.error(
+              trans.__(
+                'Your notebook for this task did not open: %1',
+                error instanceof Error ? error.message : String(error)
+              ),
+              { autoClose: 8000 }
+            )
+          );
+      },
       openSnapshot: (id, copy) => {
         const command = copy ? CommandIDs.restore : CommandIDs.openSnapshot;
         if (app.commands.hasCommand(command)) {

@@ -241,6 +241,7 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
           username: () => groups?.username ?? null,
           committed,
           taskDone: () => void groups?.refresh(),
+          findGroup: () => void app.commands.execute(CommandIDs.openSidebar),
           openSnapshot: s => void opener.open(s)
         });
       }
@@ -290,10 +291,17 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
         });
         // A notebook made before, or by hand: record group and task if it has none.
         const nb = tracker.find(w => w.context.path === path);
-        if (nb && !readRecord(nb.context.model)) {
+        if (nb) {
           await nb.context.ready;
-          writeRecord(nb.context.model, { group: groupId, task: taskId });
-          await nb.context.save();
+          if (!readRecord(nb.context.model)) {
+            writeRecord(nb.context.model, { group: groupId, task: taskId });
+            await nb.context.save();
+          }
+          // The keyboard goes to the notebook, not to the button that opened it (Enter
+          // there would open it again): its first cell, ready for Enter to edit.
+          await nb.revealed;
+          app.shell.activateById(nb.id);
+          nb.content.activate();
         }
         follow();
         return widget;

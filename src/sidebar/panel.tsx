@@ -115,7 +115,12 @@ export class SidebarPanel extends ReactWidget {
               <Directory />
             )}
           </div>
-          <StatusView status={this._status} error={this._error} trans={trans} />
+          <StatusView
+            status={this._status}
+            error={this._error}
+            trans={trans}
+            me={model.me?.user ?? null}
+          />
         </div>
       </SidebarContext.Provider>
     );

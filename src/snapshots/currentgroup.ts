@@ -45,6 +45,17 @@ export class CurrentGroup {
     return this._group;
   }
 
+  /**
+   * The groups the user may commit into: those they belong to (any role may commit),
+   * not archived (an archived group refuses every change).
+   */
+  async commitTargets(): Promise<IGroupRef[]> {
+    const me = await this.fetchMe();
+    return (me.groups ?? [])
+      .filter(g => g.my_role && g.status !== 'archived')
+      .map(g => ({ id: g.id, title: g.title }));
+  }
+
   private _group: IGroupRef | null = null;
   private _changed = new Signal<this, IGroupRef | null>(this);
 }
