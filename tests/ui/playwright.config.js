@@ -20,6 +20,17 @@ if (!process.env.NERDUP_UI_DB_URL) {
 const port = process.env.NERDUP_UI_PORT || '8888';
 const baseURL = `http://localhost:${port}`;
 
+// The one-person lab of the work-loop walk (jupyter_server_person_config.py): nerdup's own
+// identity provider behind a token, its own database, two ports above the main lab.
+process.env.NERDUP_UI_PERSON_PORT ||= String(Number(port) + 2);
+process.env.NERDUP_UI_PERSON_TOKEN ||= 'nerdup-walk-token';
+if (!process.env.NERDUP_UI_PERSON_DB_URL) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nerdup-ui-person-db-'));
+  process.env.NERDUP_UI_PERSON_DB_URL = `sqlite:///${path.join(dir, 'nerdup.sqlite')}`;
+}
+const personURL = `http://localhost:${process.env.NERDUP_UI_PERSON_PORT}`;
+const WORK_LOOP = /workloop\.spec\.ts$/;
+
 module.exports = {
   ...baseConfig,
   timeout: 90000,
@@ -29,8 +40,21 @@ module.exports = {
   // assertion returns as soon as it holds.
   expect: { timeout: 15000 },
   retries: 0,
+  // Baselines named as before the projects came (no project in the name): the one-person
+  // lab compares none, and each screen has one baseline per theme.
+  snapshotPathTemplate: '{testDir}/{testFilePath}-snapshots/{arg}{-snapshotSuffix}{ext}',
   testIgnore: /hub\.spec\.ts$/, // its own project: playwright.hub.config.js
   workers: 1,
+  projects: [
+    { name: 'lab', testIgnore: [/hub\.spec\.ts$/, WORK_LOOP] },
+    {
+      name: 'one-person lab',
+      testMatch: WORK_LOOP,
+      // Logged in with the token as a person would, and JupyterLab's own user as the
+      // server says (Galata would mock it).
+      use: { baseURL: personURL, autoGoto: false, mockUser: false }
+    }
+  ],
   reporter: [
     ['list'],
     ['json', { outputFile: 'results.json' }],
@@ -46,10 +70,18 @@ module.exports = {
     trace: 'off',
     launchOptions: chromium
   },
-  webServer: {
-    command: 'jlpm start',
-    url: `${baseURL}/lab`,
-    timeout: 120 * 1000,
-    reuseExistingServer: false
-  }
+  webServer: [
+    {
+      command: 'jlpm start',
+      url: `${baseURL}/lab`,
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    },
+    {
+      command: 'jupyter lab --config jupyter_server_person_config.py',
+      url: `${personURL}/api/status?token=${process.env.NERDUP_UI_PERSON_TOKEN}`,
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    }
+  ]
 };
