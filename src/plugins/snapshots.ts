@@ -96,18 +96,21 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     );
     const model = new HistoryModel();
     // Task titles for the history: from the sidebar's group when it holds them, else
-    // fetched once per group (and again after a commit, which may name a new task).
+    // fetched once per group, the one whose history is shown (and again after a commit,
+    // which may name a new task).
     const taskTitles = new Map<number, string>();
     // Titles of the groups notebooks' records name (the sidebar may show another group).
     const groupTitles = new Map<number, string>();
     let titlesOf: number | null = null;
-    const rememberTasks = (force = false) => {
+    const rememberTasks = (
+      force = false,
+      id: number | null = model.groupId ?? current.group?.id ?? null
+    ) => {
       for (const m of groups?.current?.milestones ?? []) {
         for (const t of m.tasks ?? []) {
           taskTitles.set(t.id, t.title);
         }
       }
-      const id = current.group?.id ?? null;
       if (id !== null && (force || id !== titlesOf)) {
         titlesOf = id;
         void GroupAPI.tasks(id)
@@ -141,16 +144,16 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     let stale = false;
     const watched = new WeakSet<object>();
     const follow = () => {
-      rememberTasks();
-      if (!panel.isVisible) {
-        return;
-      }
       const nb = tracker.currentWidget;
-      const path = nb?.context.path ?? null;
       // The notebook's record decides (group and line of history); the sidebar's group
       // only for a notebook without one.
       const record = readRecord(nb?.context.model);
       const groupId = record?.group ?? current.group?.id ?? null;
+      rememberTasks(false, groupId);
+      if (!panel.isVisible) {
+        return;
+      }
+      const path = nb?.context.path ?? null;
       const notebookId = record?.notebook_id ?? null;
       if (groupId !== null && !groupTitles.has(groupId)) {
         groupTitles.set(groupId, '');
@@ -209,7 +212,7 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
 
     const committed = (snapshot: ISnapshot) => {
       if (snapshot.task_id !== null && !taskTitles.has(snapshot.task_id)) {
-        rememberTasks(true);
+        rememberTasks(true, snapshot.group_id);
       }
       if (
         snapshot.path === model.path ||
