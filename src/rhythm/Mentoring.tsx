@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Time } from '@jupyterlab/coreutils';
 
 import { useSidebar } from '../components/context';
+import { displayName } from '../people';
 import { RhythmClient } from './client';
 import { questionFocus } from './focus';
 import { IMentoring, IQuestionSummary, IStaleMilestone } from './types';
@@ -111,7 +112,7 @@ export function Mentoring(): JSX.Element | null {
                 <span className="jp-NerdUp-mentoringMeta">
                   {titles.get(q.group_id)}
                   {' · '}
-                  {trans.__('asked by %1', q.author)}
+                  {trans.__('asked by %1', displayName(q.author))}
                   {' · '}
                   <time
                     dateTime={q.created_at}

@@ -10,6 +10,7 @@ import {
 import { useSidebar } from '../components/context';
 import { InlineForm } from '../components/InlineForm';
 import { Markdown } from '../components/Markdown';
+import { Person } from '../components/Person';
 import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { useQuestionFocus } from './focus';
@@ -150,7 +151,7 @@ function QuestionItem(props: {
         </span>
       </div>
       <div className="jp-NerdUp-questionMeta">
-        {trans.__('asked by %1', question.author)} ·{' '}
+        {trans.__('asked by')} <Person name={question.author} /> ·{' '}
         {trans._n('%1 answer', '%1 answers', question.answer_count)}
         {role !== null && (
           <UpvoteButton
@@ -162,6 +163,7 @@ function QuestionItem(props: {
           />
         )}
       </div>
+      <QuestionAnchor question={question} view={view} />
       {expanded && (
         <div className="jp-NerdUp-questionBody">
           <Markdown source={question.body} />
@@ -231,6 +233,56 @@ function QuestionItem(props: {
   );
 }
 
+/**
+ * What a question is about, when its asker anchored it: a task of the plan (by its title),
+ * a snapshot or one of its cells (opened read-only in the snapshot viewer).
+ */
+export function QuestionAnchor(props: {
+  question: IQuestion;
+  view: IGroupView;
+}): JSX.Element | null {
+  const { trans, openSnapshot } = useSidebar();
+  const { task_id, snapshot_id, cell_id } = props.question.anchor ?? {};
+  if (!task_id && !snapshot_id) {
+    return null;
+  }
+  const task = task_id
+    ? props.view.milestones
+        .flatMap(m => m.tasks ?? [])
+        .find(t => t.id === task_id)
+    : undefined;
+  const snapshotLabel = cell_id
+    ? trans.__('a cell of snapshot #%1', snapshot_id ?? '')
+    : trans.__('snapshot #%1', snapshot_id ?? '');
+  return (
+    <div className="jp-NerdUp-questionAnchor">
+      {task_id && (
+        <span>
+          {task
+            ? trans.__('About the task “%1”', task.title)
+            : trans.__('About a task no longer in the plan')}
+        </span>
+      )}
+      {snapshot_id && (
+        <span>
+          {task_id ? ' · ' : trans.__('About') + ' '}
+          {openSnapshot ? (
+            <button
+              className="jp-NerdUp-linkButton"
+              onClick={() => openSnapshot(snapshot_id, false)}
+              title={trans.__('Open snapshot #%1 read-only', snapshot_id)}
+            >
+              {snapshotLabel}
+            </button>
+          ) : (
+            snapshotLabel
+          )}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function AnswerItem(props: {
   answer: IAnswer;
   question: IQuestion;
@@ -248,7 +300,7 @@ function AnswerItem(props: {
     >
       <Markdown source={answer.body} />
       <div className="jp-NerdUp-questionMeta">
-        {trans.__('by %1', answer.author)}
+        {trans.__('by')} <Person name={answer.author} />
         {answer.accepted && (
           <span className="jp-NerdUp-badge jp-NerdUp-q-accepted">
             <checkIcon.react tag="span" className="jp-NerdUp-inlineIcon" />

@@ -123,6 +123,9 @@ export class RhythmClient {
     );
     return found.questions;
   }
+  question(questionId: number): Promise<IQuestion> {
+    return this._call(`questions/${questionId}`);
+  }
   ask(groupId: number, data: IQuestionInput): Promise<IQuestion> {
     return this._call(`groups/${groupId}/questions`, {
       method: 'POST',

@@ -102,6 +102,8 @@ export interface IMentoring {
   stale_after_days: number;
   /** Empty when the caller mentors no group. */
   groups: IMentoredGroup[];
+  /** The askers by their display names. */
+  people?: Record<string, { display_name: string }>;
 }
 
 export interface ICatchup {

@@ -71,6 +71,9 @@ async def test_questions_over_rest(api):
     assert (await carol.post(f"/questions/{qid}/answers", {"body": "me"})).status == 403
     mentor_view = await dan.get("/me/mentoring")
     assert [q["id"] for q in mentor_view.json["groups"][0]["unanswered"]] == [qid]
+    # The asker by their display name, for the mentor's list (#15).
+    asker = mentor_view.json["groups"][0]["unanswered"][0]["author"]
+    assert mentor_view.json["people"][asker]["display_name"]
 
     answered = await bob.post(f"/questions/{qid}/answers", {"body": "Use fillna."})
     assert answered.status == 201 and answered.json["status"] == "answered"

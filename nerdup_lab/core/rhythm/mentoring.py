@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Activity, Group, Membership, Milestone, Task, utcnow
+from ..users import people
 from . import views
 from .models import Question
 
@@ -82,15 +83,22 @@ def overview(
         .where(Membership.username == username, Membership.role == "mentor")
         .order_by(Group.id)
     ).all()
-    return {
-        "stale_after_days": stale_after_days,
-        "groups": [
+    groups: list[dict[str, Any]] = []
+    askers: list[str] = []
+    for g in mentored:
+        questions = unanswered(session, g.id)
+        askers += [q["author"] for q in questions]
+        groups.append(
             {
                 "group_id": g.id,
                 "title": g.title,
-                "unanswered": unanswered(session, g.id),
+                "unanswered": questions,
                 "stale_milestones": stale_milestones(session, g.id, stale_after_days, now),
             }
-            for g in mentored
-        ],
+        )
+    return {
+        "stale_after_days": stale_after_days,
+        "groups": groups,
+        # The askers by their display names, in one query (#15: never a raw username).
+        "people": people(session, askers),
     }
