@@ -6,6 +6,7 @@ import { IGroupView } from '../model/types';
 import { Room } from '../workspace/GroupWorkspace';
 import {
   isSectionId,
+  dropOrder,
   moveItem,
   rovingIndex,
   SectionId,
@@ -151,5 +152,13 @@ describe('moving a stage in the plan', () => {
     expect(moveItem([1, 2, 3], 2, -1)).toEqual([1, 3, 2]);
     expect(moveItem([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);
     expect(moveItem([1, 2, 3], 2, 5)).toEqual([1, 2, 3]);
+  });
+
+  it('drops a dragged stage before or after the one it lands on', () => {
+    expect(dropOrder([1, 2, 3, 4], 1, 3, false)).toEqual([2, 1, 3, 4]);
+    expect(dropOrder([1, 2, 3, 4], 1, 3, true)).toEqual([2, 3, 1, 4]);
+    expect(dropOrder([1, 2, 3, 4], 4, 1, false)).toEqual([4, 1, 2, 3]);
+    expect(dropOrder([1, 2, 3, 4], 2, 2, true)).toEqual([1, 2, 3, 4]);
+    expect(dropOrder([1, 2, 3, 4], 9, 2, true)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -19,18 +19,34 @@ import { deleteMilestone, editMilestone, RowActions } from './PlanEditing';
 import { ProgressBar } from './ProgressBar';
 import { TaskItem } from './TaskItem';
 
+/** The plan's reordering, for organisers (see Plan's useReorder). */
+export interface IReorder {
+  /** The stage being dragged, and where it would land. */
+  drag: { id: number; over: number | null; after: boolean } | null;
+  start: (id: number) => void;
+  over: (id: number, after: boolean) => void;
+  drop: () => void;
+  end: () => void;
+  /** Move a stage up (-1) or down (1) by keyboard. */
+  move: (id: number, by: number) => void;
+  /** This stage's place in the plan (from 0), and the plan's number of stages. */
+  position: number;
+  count: number;
+}
+
 export interface IMilestoneItemProps {
   milestone: IMilestone;
   group: IGroup;
   filter: TaskFilter;
   current: boolean;
+  reorder?: IReorder | null;
 }
 
 /** A milestone with its progress and due date; expands to its tasks. */
 export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
   const ctx = useSidebar();
   const { model, trans } = ctx;
-  const { milestone, group, filter, current } = props;
+  const { milestone, group, filter, current, reorder } = props;
   const [open, setOpen] = React.useState(current || filter !== 'all');
   const [adding, setAdding] = React.useState(false);
   React.useEffect(() => {
@@ -41,12 +57,77 @@ export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
   const tasks = filterTasks(milestone.tasks ?? [], filter, model.username);
   const bodyId = `jp-NerdUp-ms-${milestone.id}`;
   const organizer = canEditPlan(group);
+  const drag = reorder?.drag ?? null;
+  const hint =
+    drag && drag.over === milestone.id && drag.id !== milestone.id
+      ? drag.after
+        ? ' jp-mod-dropAfter'
+        : ' jp-mod-dropBefore'
+      : '';
   return (
     <li
-      className={`jp-NerdUp-milestone${current ? ' jp-NerdUp-milestone-current' : ''}`}
+      className={`jp-NerdUp-milestone${current ? ' jp-NerdUp-milestone-current' : ''}${
+        drag?.id === milestone.id ? ' jp-mod-dragging' : ''
+      }${hint}`}
       data-milestone-id={milestone.id}
+      onDragOver={
+        reorder
+          ? event => {
+              if (!reorder.drag) {
+                return;
+              }
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'move';
+              const box = event.currentTarget.getBoundingClientRect();
+              reorder.over(
+                milestone.id,
+                event.clientY > box.top + box.height / 2
+              );
+            }
+          : undefined
+      }
+      onDrop={
+        reorder
+          ? event => {
+              event.preventDefault();
+              reorder.drop();
+            }
+          : undefined
+      }
     >
       <div className="jp-NerdUp-milestone-head">
+        {reorder && (
+          <button
+            className="jp-NerdUp-dragHandle"
+            draggable
+            aria-label={trans.__(
+              'Move stage %1 of %2: drag it, or press the up or down arrow',
+              reorder.position + 1,
+              reorder.count
+            )}
+            title={trans.__('Drag to reorder, or use the arrow keys')}
+            onDragStart={event => {
+              event.dataTransfer.setData('text/plain', milestone.title);
+              event.dataTransfer.effectAllowed = 'move';
+              reorder.start(milestone.id);
+            }}
+            onDragEnd={() => reorder.end()}
+            onKeyDown={event => {
+              const by =
+                event.key === 'ArrowUp'
+                  ? -1
+                  : event.key === 'ArrowDown'
+                    ? 1
+                    : 0;
+              if (by !== 0) {
+                event.preventDefault();
+                reorder.move(milestone.id, by);
+              }
+            }}
+          >
+            <span aria-hidden="true">⋮⋮</span>
+          </button>
+        )}
         <button
           className="jp-NerdUp-milestone-toggle"
           aria-expanded={open}

@@ -6,7 +6,8 @@ import { canEditPlan, currentMilestone, TaskFilter } from '../model/derive';
 import { IGroup, IMilestone } from '../model/types';
 import { useSidebar } from './context';
 import { InlineForm } from './InlineForm';
-import { MilestoneItem } from './MilestoneItem';
+import { dropOrder, moveItem } from '../workspace/sections';
+import { IReorder, MilestoneItem } from './MilestoneItem';
 
 export interface IPlanProps {
   group: IGroup;
@@ -20,6 +21,7 @@ export function Plan(props: IPlanProps): JSX.Element {
   const [filter, setFilter] = React.useState<TaskFilter>('all');
   const [adding, setAdding] = React.useState(false);
   const now = currentMilestone(milestones);
+  const reorder = useReorder(group, milestones);
   const filters: [TaskFilter, string][] = [
     ['all', trans.__('All tasks')],
     ['mine', trans.__('My tasks')],
@@ -56,13 +58,16 @@ export function Plan(props: IPlanProps): JSX.Element {
         </p>
       ) : (
         <ul className="jp-NerdUp-milestones">
-          {milestones.map(m => (
+          {milestones.map((m, i) => (
             <MilestoneItem
               key={m.id}
               milestone={m}
               group={group}
               filter={filter}
               current={now?.id === m.id}
+              reorder={
+                reorder && { ...reorder, position: i, count: milestones.length }
+              }
             />
           ))}
         </ul>
@@ -98,4 +103,44 @@ export function Plan(props: IPlanProps): JSX.Element {
         ))}
     </section>
   );
+}
+
+/**
+ * Organisers reorder the stages in place: drag a stage's handle onto another stage (above
+ * its middle: before it; below: after it), or focus the handle and press the up or down
+ * arrow. One `PUT /groups/{id}/milestones/order` per move; null for everyone else.
+ */
+function useReorder(
+  group: IGroup,
+  milestones: IMilestone[]
+): Omit<IReorder, 'position' | 'count'> | null {
+  const { model } = useSidebar();
+  const [drag, setDrag] = React.useState<IReorder['drag']>(null);
+  if (!canEditPlan(group) || milestones.length < 2) {
+    return null;
+  }
+  const ids = milestones.map(m => m.id);
+  const save = (order: number[]) => {
+    if (order.join() !== ids.join()) {
+      void model.actions.reorderMilestones(order);
+    }
+  };
+  return {
+    drag,
+    start: id => setDrag({ id, over: null, after: false }),
+    over: (id, after) =>
+      setDrag(d =>
+        d && (d.over !== id || d.after !== after)
+          ? { ...d, over: id, after }
+          : d
+      ),
+    drop: () => {
+      if (drag && drag.over !== null) {
+        save(dropOrder(ids, drag.id, drag.over, drag.after));
+      }
+      setDrag(null);
+    },
+    end: () => setDrag(null),
+    move: (id, by) => save(moveItem(ids, ids.indexOf(id), by))
+  };
 }

@@ -98,6 +98,13 @@ export class GroupsActions {
     );
   }
 
+  /** Put the plan's stages in this order of milestone ids (organizers). */
+  reorderMilestones(order: number[]): Promise<boolean> {
+    return this._run(() =>
+      this._model.client.reorderMilestones(this._currentAndMe().group.id, order)
+    );
+  }
+
   /** Delete a milestone with its tasks (organizers). */
   deleteMilestone(milestone: IMilestone): Promise<boolean> {
     return this._run(() =>

@@ -94,3 +94,22 @@ export function moveItem<T>(
   out.splice(to, 0, item);
   return out;
 }
+
+/**
+ * `ids` with `dragged` dropped on `target`: before it when dropped on its upper half, after
+ * it on its lower half (a drop on itself, or of an unknown id, changes nothing).
+ */
+export function dropOrder<T>(
+  ids: readonly T[],
+  dragged: T,
+  target: T,
+  after: boolean
+): T[] {
+  if (dragged === target || !ids.includes(dragged) || !ids.includes(target)) {
+    return [...ids];
+  }
+  const out = ids.filter(id => id !== dragged);
+  const at = out.indexOf(target) + (after ? 1 : 0);
+  out.splice(at, 0, dragged);
+  return out;
+}

@@ -254,5 +254,26 @@ test('an organiser runs the group from Settings; a late joiner reads the summary
     panel.getByRole('definition').filter({ hasText: 'three languages' })
   ).toBeVisible();
 
+  // In the plan, the organiser drags "Explore the reviews" back above "A first model".
+  const stages = panel.locator('.jp-NerdUp-milestones > .jp-NerdUp-milestone');
+  await expect(stages.first()).toContainText('A first model');
+  await stages
+    .nth(1)
+    .getByRole('button', { name: /^Move stage 2 of 2: drag it/ })
+    .dragTo(stages.first(), { targetPosition: { x: 40, y: 4 } });
+  await expect(stages.first()).toContainText('Explore the reviews');
+  const milestones = (
+    await api(page, 'GET', `/groups/${groupId}/milestones`)
+  ).milestones.map((m: any) => m.title);
+  expect(milestones).toEqual(['Explore the reviews', 'A first model']);
+  // ... and by keyboard: the handle's down arrow moves it after the next one.
+  await stages
+    .first()
+    .getByRole('button', { name: /^Move stage 1 of 2: drag it/ })
+    .press('ArrowDown');
+  await expect(stages.first()).toContainText('A first model');
+  await page.mouse.move(0, 0);
+  await compareThemes(page, 'workspace-plan', panel);
+
   expect(errors).toEqual([]);
 });
