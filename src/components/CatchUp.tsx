@@ -59,7 +59,17 @@ export function CatchUp(props: ICatchUpProps): JSX.Element {
                   {s.message || trans.__('(no message)')}
                 </span>{' '}
                 {trans.__('by')} <Person name={s.author ?? null} />
-                {s.created_at ? ` · ${Time.formatHuman(s.created_at)}` : ''}
+                {s.created_at && (
+                  <>
+                    {' · '}
+                    <time
+                      dateTime={s.created_at}
+                      title={Time.format(s.created_at)}
+                    >
+                      {Time.formatHuman(s.created_at)}
+                    </time>
+                  </>
+                )}
                 <div>
                   <SnapshotLinks
                     snapshotId={Number(s.id)}
