@@ -150,9 +150,7 @@ test('a group opens as a room of its own, its sections reached by keyboard', asy
 
   // A teammate's snapshot from the catch-up: read-only first, then a copy of it.
   const latest = room.getByRole('list', { name: 'Latest snapshots' });
-  await latest
-    .getByRole('button', { name: 'reviews.ipynb' })
-    .click();
+  await latest.getByRole('button', { name: 'reviews.ipynb' }).click();
   const viewer = page.locator('.jp-NerdUp-viewer:visible');
   await expect(viewer.locator('h1')).toHaveText(/Review lengths/);
   await page.getByRole('tab', { name: title, exact: true }).click();
