@@ -163,6 +163,9 @@ export class GroupsClient {
       headers: ifMatch(version)
     });
   }
+  getTask(id: number): Promise<ITask> {
+    return this._call(`tasks/${id}`);
+  }
   createTask(milestoneId: number, data: ITaskInput): Promise<ITask> {
     return this._call(`milestones/${milestoneId}/tasks`, {
       method: 'POST',
@@ -202,6 +205,9 @@ export class GroupsClient {
       `groups/${groupId}/proposals`
     );
     return found.proposals;
+  }
+  getProposal(id: number): Promise<IProposal> {
+    return this._call(`proposals/${id}`);
   }
   propose(groupId: number, data: IProposalInput): Promise<IProposal> {
     return this._call(`groups/${groupId}/proposals`, {
