@@ -64,3 +64,28 @@ async def test_snapshot_history_names_its_authors(api, jp_root_dir):
     page = (await s["alice"].get(f"/groups/{s['gid']}/snapshots")).json
     assert [i["author"] for i in page["items"]] == ["bob"]
     assert page["people"] == {"bob": {"display_name": "Bob"}}
+
+
+async def test_membership_activity_names_the_person_by_display_name(api):
+    """The feed's text of an organiser adding, promoting or removing someone names that
+    person as the lab shows them ("added Eve as participant"), not by username."""
+    s = await study_group(api)
+    alice, eve = s["alice"], s["eve"]
+    gid = s["gid"]
+    # eve's first write stores her display name, "Eve": she joins, then leaves.
+    assert (await eve.post(f"/groups/{gid}/members", {"role": "follower"})).status == 201
+    assert (await eve.delete(f"/groups/{gid}/members/eve")).status == 204
+    assert (await alice.post(f"/groups/{gid}/members", {"username": "eve"})).status == 201
+    member = (await alice.get(f"/groups/{gid}")).json["members"]
+    version = next(m["version"] for m in member if m["username"] == "eve")
+    promoted = await alice.patch(
+        f"/groups/{gid}/members/eve", {"role": "mentor"}, headers={"If-Match": f'"{version}"'}
+    )
+    assert promoted.status == 200
+    assert (await alice.delete(f"/groups/{gid}/members/eve")).status == 204
+    feed = (await s["bob"].get(f"/groups/{gid}/activity")).json["items"]
+    texts = [a["summary"] for a in feed if a["kind"].startswith("member.")]
+    assert "added Eve as participant" in texts
+    assert "made Eve a mentor (was participant)" in texts
+    assert "removed Eve from the group" in texts
+    assert not any(" eve " in f" {t} " for t in texts)

@@ -24,9 +24,14 @@ from .errors import Conflict, InvalidInput, NotFound
 from .models import ROLES, Group, Membership, Task, TaskClaim
 from .permissions import Action, membership_of, require
 from .records import check_version, lock
-from .users import ensure_user
+from .users import ensure_user, people
 
 SELF_SERVICE_ROLES = ("participant", "follower")
+
+
+def shown(session: Session, username: str) -> str:
+    """How an activity's text names a person: their display name (#15), else the username."""
+    return people(session, [username])[username]["display_name"]
 
 
 def _member_or_404(session: Session, group_id: int, username: str) -> Membership:
@@ -77,7 +82,9 @@ def join(session: Session, username: str, group_id: int, data: dict[str, Any]) -
     membership = Membership(group_id=group_id, username=target, role=role)
     session.add(membership)
     session.flush()
-    summary = f"joined as {role}" if target == username else f"added {target} as {role}"
+    summary = (
+        f"joined as {role}" if target == username else f"added {shown(session, target)} as {role}"
+    )
     record(
         session, group_id, username, "member.joined", summary, {"username": target, "role": role}
     )
@@ -113,7 +120,7 @@ def change_role(
     summary = (
         f"switched from {old} to {role}"
         if target == username
-        else f"made {target} a {role} (was {old})"
+        else f"made {shown(session, target)} a {role} (was {old})"
     )
     record(
         session,
@@ -168,7 +175,11 @@ def leave(session: Session, username: str, group_id: int, target: str) -> None:
     require(session, group_id, username, action)
     _keep_an_organizer(session, membership)
     freed = [(t.id, t.title) for t in drop(session, membership)]
-    summary = "left the group" if target == username else f"removed {target} from the group"
+    summary = (
+        "left the group"
+        if target == username
+        else f"removed {shown(session, target)} from the group"
+    )
     if freed:
         summary += "; free to claim now: " + ", ".join(f"“{title}”" for _, title in freed)
     data = {"username": target, "freed_task_ids": [i for i, _ in freed]}
