@@ -162,7 +162,9 @@ test.describe.serial('A learning club round', () => {
       { 'If-Match': `"${fresh.version}"` }
     );
 
-    await page.reload();
+    // The group's room comes back with the layout, in front: Galata's default wait for the
+    // Launcher tab to be the active one would never end (a red fresh-clone run).
+    await page.reload({ waitForIsReady: false });
     await page.waitForSelector('#jupyterlab-splash', { state: 'detached' });
     Object.assign(before, await openGroup(page, 'Housing prices round'));
     await before.section('Showcase');
