@@ -12,6 +12,8 @@ import {
   SectionId,
   visibleSections
 } from '../workspace/sections';
+import { askAbout } from '../rhythm/askabout';
+import { type } from './dialogs';
 import { quietRhythm } from './fakeserver';
 import { act, inSidebar, settle, sidebarModel, testRoot } from './reactroot';
 
@@ -84,8 +86,37 @@ describe('a group room', () => {
       );
     await draw(section);
     await settle();
-    return { model, chosen, draw };
+    return { model, chosen, draw, server };
   }
+
+  it("opens the ask form anchored to the task whose 'Ask about it' was pressed", async () => {
+    const { model, draw, server } = await room();
+    const asked: any[] = [];
+    server.routes['POST /groups/1/questions'] = call => {
+      asked.push(call.body);
+      return { status: 201, body: { id: 4 } };
+    };
+    askAbout(model).request(1, 7);
+    await draw('questions');
+    await settle();
+    const panel = root.host.querySelector('[role="tabpanel"]')!;
+    expect(panel.textContent).toContain('About the task “Task 7”');
+    const label = [...panel.querySelectorAll('label')].find(
+      l => l.textContent === 'Question'
+    )!;
+    await act(() =>
+      type(document.getElementById(label.htmlFor), 'Which column is the key?')
+    );
+    await act(() =>
+      (
+        [...panel.querySelectorAll('button')].find(
+          b => b.textContent?.trim() === 'Ask'
+        ) as HTMLButtonElement
+      ).click()
+    );
+    await settle();
+    expect(asked).toEqual([{ title: 'Which column is the key?', task_id: 7 }]);
+  });
 
   it('lists the sections as tabs, one selected and in the tab order', async () => {
     await room();

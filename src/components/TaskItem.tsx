@@ -4,6 +4,7 @@ import { PathExt } from '@jupyterlab/coreutils';
 import { Button, linkIcon, notebookIcon } from '@jupyterlab/ui-components';
 
 import { canWork, isMine } from '../model/derive';
+import { askAbout } from '../rhythm/askabout';
 import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
 import { EveryoneTask } from './EveryoneTask';
@@ -25,8 +26,14 @@ export function TaskItem(props: ITaskItemProps): JSX.Element {
 }
 
 function GroupTaskItem(props: ITaskItemProps): JSX.Element {
-  const { model, trans, openNotebookPath, openPath, openTaskNotebook } =
-    useSidebar();
+  const {
+    model,
+    trans,
+    openNotebookPath,
+    openPath,
+    openTaskNotebook,
+    openGroup
+  } = useSidebar();
   const { task, group } = props;
   const me = model.username;
   const mine = isMine(task, me);
@@ -175,6 +182,19 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
             >
               <notebookIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
               {trans.__('Open my notebook')}
+            </Button>
+          )}
+          {openGroup && (
+            <Button
+              small
+              minimal
+              title={trans.__('Ask the group a question about this task')}
+              onClick={() => {
+                askAbout(model).request(group.id, task.id);
+                openGroup(group.id, 'questions');
+              }}
+            >
+              {trans.__('Ask about it')}
             </Button>
           )}
           {canChange && notebook && !task.notebooks.includes(notebook) && (

@@ -13,6 +13,7 @@ import { Markdown } from '../components/Markdown';
 import { Person } from '../components/Person';
 import { actingRole } from '../model/derive';
 import { IGroupView } from '../model/types';
+import { useAskAbout } from './askabout';
 import { useQuestionFocus } from './focus';
 import { IRhythm } from './useRhythm';
 import { IAnswer, IQuestion } from './types';
@@ -24,10 +25,20 @@ export interface IQuestionsProps {
 
 /** The group's questions: ask, answer, upvote, accept an answer, mark resolved. */
 export function Questions(props: IQuestionsProps): JSX.Element {
-  const { trans } = useSidebar();
+  const { trans, model } = useSidebar();
   const { view, rhythm } = props;
-  const [asking, setAsking] = React.useState(false);
+  const [about, setAbout] = useAskAbout(model, view.group.id);
+  const [asking, setAsking] = React.useState(about !== null);
+  React.useEffect(() => {
+    if (about !== null) {
+      setAsking(true);
+    }
+  }, [about]);
   const member = actingRole(view.group) !== null;
+  const aboutTask =
+    about === null
+      ? undefined
+      : view.milestones.flatMap(m => m.tasks ?? []).find(t => t.id === about);
   const open = rhythm.data.questions.filter(q => q.status !== 'resolved');
   const faq = rhythm.data.questions.filter(q => q.status === 'resolved');
   return (
@@ -48,30 +59,54 @@ export function Questions(props: IQuestionsProps): JSX.Element {
       </ul>
       {member &&
         (asking ? (
-          <InlineForm
-            label={trans.__('Ask the group')}
-            submitLabel={trans.__('Ask')}
-            fields={[
-              { name: 'title', label: trans.__('Question') },
-              {
-                name: 'body',
-                label: trans.__('Details (markdown)'),
-                type: 'textarea'
+          <>
+            {aboutTask && (
+              <p className="jp-NerdUp-questionAnchor jp-NerdUp-askAbout">
+                {trans.__('About the task “%1”', aboutTask.title)}{' '}
+                <button
+                  className="jp-NerdUp-linkButton"
+                  onClick={() => setAbout(null)}
+                >
+                  {trans.__('Ask about the group instead')}
+                </button>
+              </p>
+            )}
+            <InlineForm
+              label={
+                aboutTask
+                  ? trans.__('Ask the group about “%1”', aboutTask.title)
+                  : trans.__('Ask the group')
               }
-            ]}
-            onSubmit={async values => {
-              const made = await rhythm.act(
-                () =>
-                  rhythm.client.ask(view.group.id, {
-                    title: String(values.title ?? ''),
-                    body: values.body ? String(values.body) : undefined
-                  }),
-                true
-              );
-              return made !== null;
-            }}
-            onCancel={() => setAsking(false)}
-          />
+              submitLabel={trans.__('Ask')}
+              fields={[
+                { name: 'title', label: trans.__('Question') },
+                {
+                  name: 'body',
+                  label: trans.__('Details (markdown)'),
+                  type: 'textarea'
+                }
+              ]}
+              onSubmit={async values => {
+                const made = await rhythm.act(
+                  () =>
+                    rhythm.client.ask(view.group.id, {
+                      title: String(values.title ?? ''),
+                      body: values.body ? String(values.body) : undefined,
+                      ...(aboutTask ? { task_id: aboutTask.id } : {})
+                    }),
+                  true
+                );
+                if (made !== null) {
+                  setAbout(null);
+                }
+                return made !== null;
+              }}
+              onCancel={() => {
+                setAsking(false);
+                setAbout(null);
+              }}
+            />
+          </>
         ) : (
           <Button small minimal onClick={() => setAsking(true)}>
             <addIcon.react tag="span" className="jp-NerdUp-inlineIcon" />

@@ -165,6 +165,26 @@ test('a group opens as a room of its own, its sections reached by keyboard', asy
       .filter({ hasText: /reviews.*snapshot/ })
   ).toBeVisible();
 
+  // A question about my task, asked from the task itself.
+  await page.getByRole('tab', { name: title, exact: true }).click();
+  await room.getByRole('tab', { name: 'Overview' }).click();
+  await room
+    .locator('.jp-NerdUp-task', { hasText: 'Plot review lengths' })
+    .getByRole('button', { name: 'Ask about it' })
+    .click();
+  await expect(room.getByRole('tab', { selected: true })).toHaveText(
+    'Questions'
+  );
+  const ask = room.getByRole('form', {
+    name: 'Ask the group about “Plot review lengths”'
+  });
+  await ask.getByLabel('Question', { exact: true }).fill('Which bins?');
+  await ask.getByRole('button', { name: 'Ask', exact: true }).click();
+  const asked = room.locator('.jp-NerdUp-question', { hasText: 'Which bins?' });
+  await expect(asked.locator('.jp-NerdUp-questionAnchor')).toHaveText(
+    'About the task “Plot review lengths”'
+  );
+
   expect(errors).toEqual([]);
 });
 
