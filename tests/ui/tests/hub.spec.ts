@@ -203,8 +203,17 @@ test('an organizer imports the members of a JupyterHub group', async ({
     timeout: 30000
   });
   await expect(sidebar).toContainText('2 members');
+  // The link lives in the room's Settings, reached from the navigator.
+  await sidebar
+    .getByRole('navigation', { name: `Sections of ${SEED_GROUP}` })
+    .getByRole('button', { name: 'Settings' })
+    .click();
+  const room = page.locator('.jp-NerdUp-roomLayout');
+  await expect(room.getByRole('tab', { selected: true })).toHaveText(
+    'Settings'
+  );
   // scripts/run_hub.py --seed made the JupyterHub group cohort-2026 (bob, carol).
-  const section = sidebar.locator('.jp-NerdUp-hubGroup');
+  const section = room.locator('.jp-NerdUp-hubGroup');
   await section.scrollIntoViewIfNeeded();
   await section.getByLabel('JupyterHub group name').fill('cohort-2026');
   await section

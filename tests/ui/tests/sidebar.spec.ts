@@ -7,6 +7,7 @@ import {
   openRoom,
   openSidebar,
   SHOTS,
+  showDirectory,
   useTheme
 } from './helpers';
 
@@ -146,8 +147,10 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     await other.goto(page.url());
     await other.waitForSelector('#jupyterlab-splash', { state: 'detached' });
     await other.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
-    // The teammate finds the group and follows it.
+    // The teammate finds the group and follows it: from the directory, once the sidebar's
+    // first load has ended (it may end on a group the lab remembered).
     const otherSidebar = other.locator('#nerdup-sidebar');
+    await showDirectory(otherSidebar);
     await otherSidebar
       .getByRole('button', { name: 'Follow House prices, autumn round' })
       .click();
