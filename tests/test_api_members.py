@@ -160,3 +160,24 @@ async def test_a_person_can_be_in_several_groups(api):
     assert {g["title"]: g["my_role"] for g in me["groups"]} == {
         "One": "participant", "Two": "follower"
     }  # fmt: skip
+
+
+async def test_a_finished_group_is_followed_not_joined(api):
+    """Its round is over: joining to work in it is a 409 `finished` that says what to do;
+    following it (to read its journey) still works, and an organiser may still add someone."""
+    s = await study_group(api)
+    alice, eve = s["alice"], s["eve"]
+    gid = s["gid"]
+    group = (await alice.get(f"/groups/{gid}")).json
+    finished = await alice.patch(
+        f"/groups/{gid}", {"status": "finished"}, headers={"If-Match": f'"{group["version"]}"'}
+    )
+    assert finished.status == 200
+    refused = await eve.post(f"/groups/{gid}/members", {"role": "participant"})
+    assert refused.status == 409
+    assert refused.json["error"]["code"] == "finished"
+    assert "follow it" in refused.json["error"]["message"]
+    followed = await eve.post(f"/groups/{gid}/members", {"role": "follower"})
+    assert followed.status == 201 and followed.json["role"] == "follower"
+    added = await alice.post(f"/groups/{gid}/members", {"username": "fay"})
+    assert added.status == 201 and added.json["role"] == "participant"

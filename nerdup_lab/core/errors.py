@@ -63,6 +63,12 @@ class Archived(Conflict):
     code = "archived"
 
 
+class Finished(Conflict):
+    """Joining a finished group to work in it: its round is over (following it is fine)."""
+
+    code = "finished"
+
+
 class TooLarge(NerdUpError):
     status = 413
     code = "too_large"

@@ -20,13 +20,17 @@ from sqlalchemy.orm import Session
 from . import serialize
 from . import validate as v
 from .activity import record
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, Finished, InvalidInput, NotFound
 from .models import ROLES, Group, Membership, Task, TaskClaim
 from .permissions import Action, membership_of, require
 from .records import check_version, lock
 from .users import ensure_user, people
 
 SELF_SERVICE_ROLES = ("participant", "follower")
+
+
+def _status(session: Session, group_id: int) -> str | None:
+    return session.scalar(select(Group.status).where(Group.id == group_id))
 
 
 def shown(session: Session, username: str) -> str:
@@ -69,6 +73,12 @@ def join(session: Session, username: str, group_id: int, data: dict[str, Any]) -
         if membership_of(session, group_id, username) is not None:
             raise Conflict("You are already a member of this group.")
         require(session, group_id, username, Action.JOIN_GROUP)
+        if role == "participant" and _status(session, group_id) == "finished":
+            raise Finished(
+                "This group has finished its round: follow it to read its journey, or ask an "
+                "organizer to reopen it.",
+                fields={"role": "finished"},
+            )
         if role not in SELF_SERVICE_ROLES:
             raise InvalidInput(
                 "You can join as a participant or a follower; an organizer can make you more.",

@@ -142,6 +142,18 @@ describe("the sidebar's group navigator", () => {
     expect(root.host.querySelector('.jp-NerdUp-navTasks')).toBeNull();
   });
 
+  it('offers only Follow for a finished group I am not in', async () => {
+    const other = server.routes['GET /groups/2'];
+    server.routes['GET /groups/2'] = call => ({
+      body: { ...(other(call) as any).body, status: 'finished' }
+    });
+    await show(2);
+    const actions = root.host.querySelector('.jp-NerdUp-primaryAction')!;
+    expect(
+      [...actions.querySelectorAll('button')].map(b => b.textContent?.trim())
+    ).toEqual(['Follow', 'Open group']);
+  });
+
   it('offers Check in while a session goes on', async () => {
     const start = new Date(Date.now() - 10 * 60e3).toISOString();
     server.routes['GET /groups/1/catchup'] = () => ({

@@ -58,14 +58,16 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
       </div>
       {canJoin && (
         <div className="jp-NerdUp-actions">
-          <Button
-            small
-            disabled={busy}
-            onClick={() => void join('participant')}
-            aria-label={trans.__('Join %1 as participant', group.title)}
-          >
-            {trans.__('Join')}
-          </Button>
+          {group.status !== 'finished' && (
+            <Button
+              small
+              disabled={busy}
+              onClick={() => void join('participant')}
+              aria-label={trans.__('Join %1 as participant', group.title)}
+            >
+              {trans.__('Join')}
+            </Button>
+          )}
           <Button
             small
             minimal

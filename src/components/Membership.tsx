@@ -51,9 +51,12 @@ export function Membership(props: IMembershipProps): JSX.Element {
       <div className="jp-NerdUp-actions">
         {role === null && !isArchived(group) && (
           <>
-            <Button small disabled={busy} onClick={() => join('participant')}>
-              {trans.__('Join as participant')}
-            </Button>
+            {/* A finished round is followed (its journey read), not joined. */}
+            {group.status !== 'finished' && (
+              <Button small disabled={busy} onClick={() => join('participant')}>
+                {trans.__('Join as participant')}
+              </Button>
+            )}
             <Button
               small
               minimal
