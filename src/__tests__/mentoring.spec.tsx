@@ -39,10 +39,37 @@ function overview() {
         title: 'Pandas club',
         unanswered: [summary(30, 3, 'How do I pivot?', 50)],
         stale_milestones: [
-          { id: 40, group_id: 3, title: 'Clean the data', status: 'active' }
+          {
+            id: 40,
+            group_id: 3,
+            title: 'Clean the data',
+            status: 'active',
+            quiet_days: 23
+          }
+        ],
+        stalled_claims: [
+          {
+            task_id: 51,
+            milestone_id: 40,
+            title: 'Reproduce the score',
+            username: 'emma',
+            claimed_at: hoursAgo(20 * 24),
+            last_snapshot_at: null,
+            quiet_days: 20
+          },
+          {
+            task_id: 52,
+            milestone_id: 40,
+            title: 'Choose k',
+            username: 'dev',
+            claimed_at: hoursAgo(40 * 24),
+            last_snapshot_at: hoursAgo(16 * 24),
+            quiet_days: 16
+          }
         ]
       }
-    ]
+    ],
+    people: { emma: { display_name: 'Emma Larsen' } }
   };
 }
 
@@ -119,8 +146,14 @@ describe('the Mentoring section of the directory', () => {
     expect(questions[1]).toContain('3 hours ago');
     // A title is text, never markup.
     expect(section()?.querySelector('b')).toBeNull();
+    // The real age, not the threshold (14).
     expect(list('Stale milestones')).toEqual([
-      'Clean the dataPandas club · no activity for 14 days'
+      'Clean the dataPandas club · no activity for 23 days'
+    ]);
+    // Work that stopped, by person and by name, the quietest first.
+    expect(list('Stalled work')).toEqual([
+      'Emma Larsen claimed “Reproduce the score”Pandas club · claimed 20 days ago, no snapshot since',
+      'dev claimed “Choose k”Pandas club · last snapshot 16 days ago'
     ]);
     const open = section()!.querySelector('button')!;
     expect(open.getAttribute('aria-label')).toBe(
@@ -130,14 +163,15 @@ describe('the Mentoring section of the directory', () => {
 
   it('says so, kindly, when nothing waits for a mentor', async () => {
     await start();
-    answer.groups.forEach(g => {
+    answer.groups.forEach((g: any) => {
       g.unanswered = [];
       g.stale_milestones = [];
+      g.stalled_claims = [];
     });
     await root.render(inSidebar(model, <Mentoring />));
     await settle();
     expect(section()?.querySelector('.jp-NerdUp-empty')?.textContent).toBe(
-      'All quiet: every question has an answer and every milestone is moving.'
+      'All quiet: every question has an answer and all work is moving.'
     );
     expect(section()?.querySelectorAll('li')).toHaveLength(0);
   });

@@ -59,6 +59,11 @@ export function Mentoring(): JSX.Element | null {
     .flatMap(g => g.unanswered)
     .sort((a, b) => a.created_at.localeCompare(b.created_at));
   const stale = found.groups.flatMap(g => g.stale_milestones);
+  const stalled = found.groups
+    .flatMap(g =>
+      (g.stalled_claims ?? []).map(c => ({ ...c, group_id: g.group_id }))
+    )
+    .sort((a, b) => b.quiet_days - a.quiet_days);
 
   // In the group's room (its Questions or Plan), where the question list and the plan
   // live; the sidebar alone (no room command, as in tests) shows the group.
@@ -80,10 +85,10 @@ export function Mentoring(): JSX.Element | null {
       <h3 id="jp-NerdUp-mentoring-h" className="jp-NerdUp-sectionTitle">
         {trans.__('Mentoring')}
       </h3>
-      {questions.length === 0 && stale.length === 0 && (
+      {questions.length === 0 && stale.length === 0 && stalled.length === 0 && (
         <p className="jp-NerdUp-empty">
           {trans.__(
-            'All quiet: every question has an answer and every milestone is moving.'
+            'All quiet: every question has an answer and all work is moving.'
           )}
         </p>
       )}
@@ -152,8 +157,55 @@ export function Mentoring(): JSX.Element | null {
                   {trans._n(
                     'no activity for %1 day',
                     'no activity for %1 days',
-                    found.stale_after_days
+                    m.quiet_days ?? found.stale_after_days
                   )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {stalled.length > 0 && (
+        <>
+          <h4 className="jp-NerdUp-subTitle">{trans.__('Stalled work')}</h4>
+          <ul
+            className="jp-NerdUp-mentoringList"
+            aria-label={trans.__('Stalled work')}
+          >
+            {stalled.map(c => (
+              <li
+                key={`${c.task_id}-${c.username}`}
+                className="jp-NerdUp-mentoringItem"
+              >
+                <button
+                  className="jp-NerdUp-linkButton"
+                  aria-label={trans.__(
+                    'Open %1, task “%2”',
+                    titles.get(c.group_id) ?? '',
+                    c.title
+                  )}
+                  onClick={() => show(c.group_id, 'plan')}
+                >
+                  {trans.__(
+                    '%1 claimed “%2”',
+                    displayName(c.username),
+                    c.title
+                  )}
+                </button>
+                <span className="jp-NerdUp-mentoringMeta">
+                  {titles.get(c.group_id)}
+                  {' · '}
+                  {c.last_snapshot_at
+                    ? trans._n(
+                        'last snapshot %1 day ago',
+                        'last snapshot %1 days ago',
+                        c.quiet_days
+                      )
+                    : trans._n(
+                        'claimed %1 day ago, no snapshot since',
+                        'claimed %1 days ago, no snapshot since',
+                        c.quiet_days
+                      )}
                 </span>
               </li>
             ))}

@@ -88,6 +88,19 @@ export interface IStaleMilestone {
   group_id: number;
   title: string;
   status: string;
+  /** Whole days since anything happened to it (its real age). */
+  quiet_days?: number;
+}
+
+/** A claim whose claimer committed nothing in the group for a while. */
+export interface IStalledClaim {
+  task_id: number;
+  milestone_id: number;
+  title: string;
+  username: string;
+  claimed_at: string;
+  last_snapshot_at: string | null;
+  quiet_days: number;
 }
 
 /** One group the caller mentors, with what needs a mentor's eye (GET /me/mentoring). */
@@ -96,6 +109,7 @@ export interface IMentoredGroup {
   title: string;
   unanswered: IQuestionSummary[];
   stale_milestones: IStaleMilestone[];
+  stalled_claims?: IStalledClaim[];
 }
 
 export interface IMentoring {

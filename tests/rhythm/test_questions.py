@@ -7,12 +7,14 @@ import datetime as dt
 
 import pytest
 from core_world import build_world
+from sqlalchemy import select
 
-from nerdup_lab.core import milestones
+from nerdup_lab.core import milestones, tasks
 from nerdup_lab.core.errors import Conflict, Forbidden, InvalidInput
-from nerdup_lab.core.models import Milestone
+from nerdup_lab.core.models import Activity, Milestone, TaskClaim
 from nerdup_lab.core.rhythm import mentoring, questions
 from nerdup_lab.core.snapshots.commit import commit_in_session
+from nerdup_lab.core.snapshots.models import Snapshot
 
 from .notebooks import notebook
 
@@ -92,4 +94,58 @@ def test_mentor_sees_unanswered_questions_and_stale_milestones(db_url):
     )
     assert {m["title"] for m in soon["groups"][0]["stale_milestones"]} == set()
     assert world.call("pat", mentoring.overview, 14)["groups"] == []  # not a mentor
+    world.db.dispose()
+
+
+def test_mentor_sees_stalled_claims_by_person_with_their_real_age(db_url):
+    """A claim whose claimer committed nothing in the group for `stale_after_days` since
+    claiming is stalled, with how long it has been quiet; a snapshot since ends it."""
+    world = build_world(db_url)
+    world.call("pat", tasks.claim, world.group_task_id)
+    now = dt.datetime.now(dt.UTC)
+    with world.session() as s:
+        (claim,) = s.scalars(select(TaskClaim).where(TaskClaim.task_id == world.group_task_id))
+        claim.claimed_at = now - dt.timedelta(days=20)
+    (group,) = world.call("mina", mentoring.overview, 14, now)["groups"]
+    (stalled,) = group["stalled_claims"]
+    assert stalled["username"] == "pat" and stalled["title"] == "Clean data"
+    assert stalled["quiet_days"] == 20 and stalled["last_snapshot_at"] is None
+    assert "pat" in world.call("mina", mentoring.overview, 14, now)["people"]
+    # Quiet for 20 days, under a threshold of 30: not stalled.
+    assert world.call("mina", mentoring.overview, 30, now)["groups"][0]["stalled_claims"] == []
+    # A snapshot 16 days ago: quiet for 16 days now, stalled still; one today ends it.
+    with world.session("pat") as s:
+        snap = commit_in_session(
+            s, group_id=world.group_id, author="pat", path="eda.ipynb", notebook=notebook()
+        )
+    with world.session() as s:
+        s.get(Snapshot, snap["id"]).created_at = now - dt.timedelta(days=16)
+    (group,) = world.call("mina", mentoring.overview, 14, now)["groups"]
+    assert [c["quiet_days"] for c in group["stalled_claims"]] == [16]
+    with world.session("pat") as s:
+        commit_in_session(
+            s, group_id=world.group_id, author="pat", path="eda.ipynb", notebook=notebook()
+        )
+    assert world.call("mina", mentoring.overview, 14, now)["groups"][0]["stalled_claims"] == []
+    world.db.dispose()
+
+
+def test_a_stage_not_yet_due_is_not_stale_and_a_stale_one_shows_its_real_age(db_url):
+    world = build_world(db_url)
+    now = dt.datetime.now(dt.UTC)
+    ahead = world.call(
+        "olga",
+        milestones.create_milestone,
+        world.group_id,
+        {"title": "Later", "due": (now + dt.timedelta(days=30)).date().isoformat()},
+    )
+    with world.session() as s:
+        for m in s.scalars(select(Milestone).where(Milestone.group_id == world.group_id)):
+            m.created_at = now - dt.timedelta(days=40)
+        for a in s.scalars(select(Activity).where(Activity.group_id == world.group_id)):
+            a.created_at = now - dt.timedelta(days=40)
+    stale = world.call("mina", mentoring.overview, 14, now)["groups"][0]["stale_milestones"]
+    assert [m["title"] for m in stale] == ["Week 1"]  # "Later" is due in 30 days
+    assert stale[0]["quiet_days"] == 40
+    assert ahead["id"] not in {m["id"] for m in stale}
     world.db.dispose()
