@@ -69,9 +69,13 @@ class RhythmOperations:
     async def calendar_revoke(self, caller: Caller) -> None:
         await self.write(calendar.revoke, caller)
 
-    async def calendar_feed(self, token: str, group_id: int | None) -> bytes:
+    async def calendar_feed(
+        self, token: str, group_id: int | None, community: bool = False
+    ) -> bytes:
         """No caller: the token says whose feed it is."""
-        return await self.read(lambda s, _user: calendar.feed(s, token, group_id), Caller(""))
+        return await self.read(
+            lambda s, _user: calendar.feed(s, token, group_id, community), Caller("")
+        )
 
     async def session_agenda(
         self, caller: Caller, session_id: int, occurrence: dt.datetime | None

@@ -76,11 +76,13 @@ class CalendarFeedHandler(ExtensionHandlerMixin, JupyterHandler):
                 self._not_found()
                 return
             group_id = int(raw)
+        # `?community=1`: every open group's sessions too (anything else: the owner's only).
+        community = self.get_query_argument("community", "") == "1"
         if getattr(backend, "forwards", False):  # hub mode: the service serves feeds
             self._not_found()
             return
         try:
-            body = await backend.calendar_feed(token, group_id)
+            body = await backend.calendar_feed(token, group_id, community)
         except NotFound:
             self._not_found()
             return

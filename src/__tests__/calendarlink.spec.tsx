@@ -15,12 +15,23 @@ const PATH = '/services/nerdup/nerdup/api/v1/calendar/feeds/s3cret.ics';
 
 describe('the address of a calendar feed', () => {
   it("joins the server's path to the address the browser sees, one group on request", () => {
-    expect(feedAddress(PATH, undefined, 'https://hub.example.org')).toBe(
+    expect(feedAddress(PATH, {}, 'https://hub.example.org')).toBe(
       `https://hub.example.org${PATH}`
     );
-    expect(feedAddress(PATH, 7, 'https://hub.example.org')).toBe(
+    expect(feedAddress(PATH, { groupId: 7 }, 'https://hub.example.org')).toBe(
       `https://hub.example.org${PATH}?group=7`
     );
+    expect(
+      feedAddress(PATH, { community: true }, 'https://hub.example.org')
+    ).toBe(`https://hub.example.org${PATH}?community=1`);
+    // One group wins over the community's evenings.
+    expect(
+      feedAddress(
+        PATH,
+        { groupId: 7, community: true },
+        'https://hub.example.org'
+      )
+    ).toBe(`https://hub.example.org${PATH}?group=7`);
   });
 
   it("tells a session's own clock only when it is not the viewer's", () => {
@@ -116,12 +127,17 @@ describe('Subscribe in my calendar', () => {
     expect(input.value).not.toContain('10.0.0.5');
     expect(buttonNamed('Subscribe in my calendar')).toBeUndefined();
 
-    await act(() =>
-      root.host
-        .querySelector<HTMLInputElement>('.jp-NerdUp-calendarOnly input')!
-        .click()
-    );
+    const [only, everyone] = [
+      ...root.host.querySelectorAll<HTMLInputElement>(
+        '.jp-NerdUp-calendarOnly input'
+      )
+    ];
+    // The community's evenings too, then this group only (which turns that off).
+    await act(() => everyone.click());
+    expect(input.value).toBe(`${window.location.origin}${PATH}?community=1`);
+    await act(() => only.click());
     expect(input.value).toBe(`${window.location.origin}${PATH}?group=1`);
+    expect(everyone.disabled).toBe(true);
     await act(() => buttonNamed('Copy the address')!.click());
     expect(copied).toEqual([`${window.location.origin}${PATH}?group=1`]);
     expect(buttonNamed('Copied')).toBeDefined();

@@ -21,12 +21,14 @@ export interface ICalendarLinkProps {
  */
 export function feedAddress(
   path: string,
-  groupId?: number,
+  only: { groupId?: number; community?: boolean } = {},
   origin = window.location.origin
 ): string {
   const url = new URL(path, origin);
-  if (groupId !== undefined) {
-    url.searchParams.set('group', String(groupId));
+  if (only.groupId !== undefined) {
+    url.searchParams.set('group', String(only.groupId));
+  } else if (only.community) {
+    url.searchParams.set('community', '1');
   }
   return url.href;
 }
@@ -43,6 +45,7 @@ export function CalendarLink(props: ICalendarLinkProps): JSX.Element | null {
   const [state, setState] = React.useState<ICalendarState | null>(null);
   const [path, setPath] = React.useState<string | null>(null);
   const [onlyThis, setOnlyThis] = React.useState(false);
+  const [community, setCommunity] = React.useState(false);
   const [copied, setCopied] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
 
@@ -109,7 +112,9 @@ export function CalendarLink(props: ICalendarLinkProps): JSX.Element | null {
     return null;
   }
   const address =
-    path === null ? null : feedAddress(path, onlyThis ? groupId : undefined);
+    path === null
+      ? null
+      : feedAddress(path, onlyThis ? { groupId } : { community });
   return (
     <div className="jp-NerdUp-calendarLink">
       {!state.active && (
@@ -142,6 +147,20 @@ export function CalendarLink(props: ICalendarLinkProps): JSX.Element | null {
               }}
             />
             {trans.__('Only %1', groupTitle)}
+          </label>
+          <label className="jp-NerdUp-calendarOnly">
+            <input
+              type="checkbox"
+              checked={community && !onlyThis}
+              disabled={onlyThis}
+              onChange={event => {
+                setCommunity(event.currentTarget.checked);
+                setCopied(false);
+              }}
+            />
+            {trans.__(
+              "Every open group's sessions too (the community's evenings)"
+            )}
           </label>
           <Button
             small

@@ -69,6 +69,14 @@ async def test_a_members_feed_url_serves_their_groups_and_404s_once_revoked(api,
     ]  # fmt: skip
     assert {o.strftime("%H:%M") for o in seen} == {"19:00"}
     assert (await _feed(jp_fetch, given.json["url"], group=str(other["id"])))[0] == 404
+    # ?community=1: every open group's evenings too, still not a members-only group's.
+    opened = await new_group(eve, title="Eve's open evening")
+    assert (
+        await eve.post(f"/groups/{opened['id']}/sessions", {**body, "title": "Open evening"})
+    ).status == 201
+    code, text = await _feed(jp_fetch, given.json["url"], community="1")
+    titles = sorted(str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT"))
+    assert code == 200 and titles == ["Open evening", "Thursday club"]
 
     again = await bob.post("/me/calendar")
     assert (await _feed(jp_fetch, given.json["url"]))[0] == 404  # the old URL is gone

@@ -89,3 +89,28 @@ def test_a_new_token_revokes_the_last_and_a_revoked_token_is_not_found(db_url):
             with pytest.raises(NotFound):
                 calendar.feed(s, bad)
     world.db.dispose()
+
+
+def test_the_community_feed_adds_every_open_groups_sessions_and_no_members_only_one(db_url):
+    world = build_world(db_url)
+    _session(world, world.group_id, "Thursday club")
+    other = world.call("olga", groups.create_group, {"title": "Open evening", "visibility": "open"})
+    _session(world, other["id"], "Pandas night")
+    secret = world.call(
+        "olga", groups.create_group, {"title": "Olga's own", "visibility": "members"}
+    )
+    _session(world, secret["id"], "Not for pat")
+    with world.session() as s:
+        token = calendar.new_token(s, "pat")["token"]
+
+    def summaries(**kwargs):
+        with world.session() as s:
+            cal = icalendar.Calendar.from_ical(calendar.feed(s, token, **kwargs))
+        return sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT")), str(cal["X-WR-CALNAME"])
+
+    assert summaries() == (["Thursday club"], "nerdup sessions")  # pat's groups only
+    assert summaries(community=True) == (
+        ["Pandas night", "Thursday club"],
+        "nerdup community sessions",
+    )
+    world.db.dispose()

@@ -19,7 +19,7 @@ import secrets
 from typing import Any
 
 import icalendar
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -82,14 +82,21 @@ def owner(session: Session, token: str) -> str:
     return found.username
 
 
-def feed(session: Session, token: str, group_id: int | None = None) -> bytes:
-    """The iCalendar text of the sessions of the token owner's groups (or of one of them)."""
+def feed(
+    session: Session, token: str, group_id: int | None = None, community: bool = False
+) -> bytes:
+    """The iCalendar text of the sessions of the token owner's groups (or of one of them);
+    `community` adds every open group's sessions, the community's evenings a newcomer may
+    drop in on (members-only groups stay out unless the owner is in them)."""
     username = owner(session, token)
+    mine = select(Membership.group_id).where(Membership.username == username)
+    seen: ColumnElement[bool] = Group.id.in_(mine)
+    if community:
+        seen = or_(seen, Group.visibility == "open")
     query = (
         select(StudySession, Group)
         .join(Group, Group.id == StudySession.group_id)
-        .join(Membership, Membership.group_id == Group.id)
-        .where(Membership.username == username, Group.status.in_(SHOWN))
+        .where(seen, Group.status.in_(SHOWN))
         .order_by(StudySession.id)
     )
     if group_id is not None:
@@ -99,7 +106,7 @@ def feed(session: Session, token: str, group_id: int | None = None) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "nerdup sessions")
+    cal.add("x-wr-calname", "nerdup community sessions" if community else "nerdup sessions")
     for study, group in session.execute(query).all():
         cal.add_component(_event(study, group))
     cal.add_missing_timezones()
