@@ -26,7 +26,12 @@ export interface IInlineFormProps {
   onCancel: () => void;
   /** Editing: the record's values. Every field is then submitted as it stands. */
   initial?: FormValues;
-  /** Inside a Dialog: no buttons of its own; the dialog's buttons call `submit`. */
+  /**
+   * Inside a Dialog: no buttons of its own (the dialog's buttons call `submit`), and no
+   * focus of its own: the dialog focuses the first field once it is shown. Both at once
+   * moved the keyboard back to the first field while someone was typing in another (a
+   * flaky browser test on a loaded machine: "2026-12-06 19:07Plotting night").
+   */
   embedded?: boolean;
 }
 
@@ -216,7 +221,7 @@ export const InlineForm = React.forwardRef<IInlineFormHandle, IInlineFormProps>(
                 <InputGroup
                   {...common}
                   type={field.type ?? 'text'}
-                  autoFocus={index === 0}
+                  autoFocus={index === 0 && !props.embedded}
                   value={String(values[field.name] ?? '')}
                   onChange={e => set(field.name, e.target.value)}
                 />
