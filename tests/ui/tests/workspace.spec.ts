@@ -36,7 +36,15 @@ async function makeGroup(page: Page, title: string): Promise<number> {
     content: {
       nbformat: 4,
       nbformat_minor: 5,
-      metadata: {},
+      // As a notebook made in JupyterLab: with no kernelspec, its restored copy opens
+      // with JupyterLab's "Select Kernel" dialog over the page (a red fresh-clone run).
+      metadata: {
+        kernelspec: {
+          name: 'python3',
+          display_name: 'Python 3 (ipykernel)',
+          language: 'python'
+        }
+      },
       cells: [
         {
           cell_type: 'markdown',
