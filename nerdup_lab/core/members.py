@@ -29,10 +29,6 @@ from .users import ensure_user, people
 SELF_SERVICE_ROLES = ("participant", "follower")
 
 
-def _status(session: Session, group_id: int) -> str | None:
-    return session.scalar(select(Group.status).where(Group.id == group_id))
-
-
 def shown(session: Session, username: str) -> str:
     """How an activity's text names a person: their display name (#15), else the username."""
     return people(session, [username])[username]["display_name"]
@@ -73,7 +69,9 @@ def join(session: Session, username: str, group_id: int, data: dict[str, Any]) -
         if membership_of(session, group_id, username) is not None:
             raise Conflict("You are already a member of this group.")
         require(session, group_id, username, Action.JOIN_GROUP)
-        if role == "participant" and _status(session, group_id) == "finished":
+        # `require` loaded the group: this read comes from the session, not the database.
+        group = session.get(Group, group_id)
+        if role == "participant" and group is not None and group.status == "finished":
             raise Finished(
                 "This group has finished its round: follow it to read its journey, or ask an "
                 "organizer to reopen it.",

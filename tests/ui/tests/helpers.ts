@@ -141,7 +141,7 @@ export async function useTheme(
 }
 
 /** Close the toasts, which would cover what a screenshot is about. */
-async function closeToasts(page: Page): Promise<void> {
+export async function closeToasts(page: Page): Promise<void> {
   await page.evaluate(() =>
     document
       .querySelectorAll<HTMLElement>('.Toastify__close-button')

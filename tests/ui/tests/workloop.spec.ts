@@ -4,7 +4,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { consoleErrors, SHOTS, showDirectory, useTheme } from './helpers';
+import {
+  closeToasts,
+  consoleErrors,
+  SHOTS,
+  showDirectory,
+  useTheme
+} from './helpers';
 
 /**
  * A beginner's work loop in the one-person lab (playwright.config.js, project "one-person
@@ -88,15 +94,6 @@ async function typeIntoActiveCell(page: Page, text: string): Promise<void> {
   await expect(
     notebook.locator('.jp-Cell.jp-mod-active .cm-content')
   ).toHaveText(text.split('\n').join(''));
-}
-
-async function closeToasts(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLElement>('.Toastify__close-button')
-      .forEach(button => button.click())
-  );
-  await expect(page.locator('.Toastify__toast')).toHaveCount(0);
 }
 
 test.describe('The work loop, as one person in their own lab', () => {
