@@ -95,7 +95,8 @@ class SnapshotHandlerBase(ResourceHandler):
 
 
 class GroupSnapshotsHandler(SnapshotHandlerBase):
-    """GET: history (?notebook_id=&path=&author=&task_id=&limit=&before=).
+    """GET: history (?notebook_id=&path=&author=&task_id=&limit=&before=), or each task's
+    latest snapshots (?per_task=latest).
     POST: commit a saved notebook."""
 
     def workspace_action(self) -> str | None:
@@ -125,6 +126,7 @@ class GroupSnapshotsHandler(SnapshotHandlerBase):
             "task_id": self.query_int("task_id", None),
             "limit": self.query_int("limit", None),
             "before": self.query_int("before", None),
+            "per_task": self.query_text("per_task"),
         }
         self.send(await self.backend.list_snapshots(self.caller, gid, filters))
 

@@ -94,14 +94,16 @@ export async function sidebarModel(): Promise<{
 /** `element` as the sidebar shows it: inside a SidebarContext around `model`. */
 export function inSidebar(
   model: GroupsModel,
-  element: React.ReactNode
+  element: React.ReactNode,
+  extra: Partial<ISidebarContext> = {}
 ): React.ReactElement {
   const context: ISidebarContext = {
     model,
     trans: nullTranslator.load('nerdup_lab'),
     rendermime: null,
     openNotebookPath: () => null,
-    openPath: () => undefined
+    openPath: () => undefined,
+    ...extra
   };
   return React.createElement(
     SidebarContext.Provider,

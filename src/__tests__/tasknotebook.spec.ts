@@ -119,4 +119,36 @@ describe('Open my notebook', () => {
     ]);
     expect(contents.missing).toEqual([]);
   });
+
+  it('opens the notebook I last committed on the task under its new name', async () => {
+    const contents = fakeContents({
+      'pandas-basics-dec/cleaning-for-real.ipynb': {
+        type: 'notebook',
+        content: {}
+      }
+    });
+    const deps = {
+      contents: contents as any,
+      folder: '{group}/',
+      group,
+      tasks: async () => [task(8, { title: 'Load the data' })],
+      known: 'pandas-basics-dec/cleaning-for-real.ipynb'
+    };
+    expect(await ensureTaskNotebook(4, 8, deps)).toEqual({
+      path: 'pandas-basics-dec/cleaning-for-real.ipynb',
+      created: false
+    });
+    expect(contents.saved).toEqual([]);
+    // Deleted since (or committed from another folder that is gone): made again, with
+    // no request for the missing path.
+    const gone = await ensureTaskNotebook(4, 8, {
+      ...deps,
+      known: 'old/folder/cleaning-for-real.ipynb'
+    });
+    expect(gone).toEqual({
+      path: 'pandas-basics-dec/load-the-data.ipynb',
+      created: true
+    });
+    expect(contents.missing).toEqual([]);
+  });
 });

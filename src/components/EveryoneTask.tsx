@@ -7,6 +7,7 @@ import { IGroup, ITask } from '../model/types';
 import { useSidebar } from './context';
 import { People } from './Person';
 import { TaskHead } from './TaskHead';
+import { TaskWork, useTaskWork } from './TaskWork';
 
 /**
  * A task everyone does separately (a template's "everyone does this one"): how many of
@@ -23,6 +24,7 @@ export function EveryoneTask(props: {
   const total = task.members_total ?? 0;
   const mineDone = me !== null && (task.completed_by ?? []).includes(me);
   const allDone = task.progress >= 1;
+  const work = useTaskWork(group, task);
   const [busy, setBusy] = React.useState(false);
   const setMine = async (value: boolean) => {
     setBusy(true);
@@ -55,6 +57,7 @@ export function EveryoneTask(props: {
           </>
         )}
       </div>
+      <TaskWork work={work} />
       {canWork(group) && (
         <div className="jp-NerdUp-actions jp-NerdUp-task-actions">
           {mineDone ? (
@@ -78,7 +81,13 @@ export function EveryoneTask(props: {
               title={trans.__(
                 "Open your notebook for this task (made in the group's folder the first time)"
               )}
-              onClick={() => openTaskNotebook(group.id, task.id)}
+              onClick={() =>
+                openTaskNotebook(
+                  group.id,
+                  task.id,
+                  work.mine?.path ? String(work.mine.path) : undefined
+                )
+              }
             >
               <notebookIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
               {trans.__('Open my notebook')}

@@ -10,6 +10,7 @@ import { useSidebar } from './context';
 import { EveryoneTask } from './EveryoneTask';
 import { People, Person } from './Person';
 import { TaskHead } from './TaskHead';
+import { TaskWork, useTaskWork } from './TaskWork';
 
 export interface ITaskItemProps {
   task: ITask;
@@ -46,6 +47,7 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
     setBusy(false);
   };
   const a = model.actions;
+  const work = useTaskWork(group, task);
   const notebook = openNotebookPath();
   const status = {
     todo: trans.__('to do'),
@@ -84,6 +86,7 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
         )}
       </TaskHead>
       <div className="jp-NerdUp-task-who">{who}</div>
+      <TaskWork work={work} />
       {task.notebooks.length > 0 && (
         <ul
           className="jp-NerdUp-notebooks"
@@ -178,7 +181,13 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
               title={trans.__(
                 "Open your notebook for this task (made in the group's folder the first time)"
               )}
-              onClick={() => openTaskNotebook(group.id, task.id)}
+              onClick={() =>
+                openTaskNotebook(
+                  group.id,
+                  task.id,
+                  work.mine?.path ? String(work.mine.path) : undefined
+                )
+              }
             >
               <notebookIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
               {trans.__('Open my notebook')}

@@ -22,9 +22,10 @@ export interface ISidebarContext {
   openGroup?: (groupId: number, section?: string) => void;
   /**
    * "Open my notebook" of a task (`nerdup:open-task-notebook`): made the first time in the
-   * group's folder, with the notebook record; absent in tests.
+   * group's folder, with the notebook record; `path` is where I last committed it from
+   * (opened instead when it is still there); absent in tests.
    */
-  openTaskNotebook?: (groupId: number, taskId: number) => void;
+  openTaskNotebook?: (groupId: number, taskId: number, path?: string) => void;
   /**
    * A snapshot read-only (`nerdup:open-snapshot`) or a copy of it in my workspace
    * (`nerdup:restore-snapshot`); absent in tests and when the commands are not there.

@@ -303,6 +303,21 @@ export class GroupsClient {
     return (Array.isArray(found) ? found : (found.items ?? [])).slice(0, limit);
   }
 
+  /**
+   * What each task's row shows of its work: every task's newest snapshot, and mine on it
+   * when that is another one (`?per_task=latest`); null without a snapshot history.
+   */
+  async taskSnapshots(groupId: number): Promise<ISnapshotSummary[] | null> {
+    if (!(await this.hasRoute('/groups/{}/snapshots'))) {
+      return null;
+    }
+    const found = await this._optional<{ items: ISnapshotSummary[] }>(
+      `groups/${groupId}/snapshots`,
+      { query: { per_task: 'latest' } }
+    );
+    return found?.items ?? null;
+  }
+
   private async _optional<T>(
     path: string,
     options: IRequestOptions = {}

@@ -1,5 +1,13 @@
 /** Pure helpers over the API records: filters, dates, who to ask. */
-import { IActivity, IGroup, IMember, IMilestone, ITask, Role } from './types';
+import {
+  IActivity,
+  IGroup,
+  IMember,
+  IMilestone,
+  ISnapshotSummary,
+  ITask,
+  Role
+} from './types';
 
 export type TaskFilter = 'all' | 'mine' | 'next';
 
@@ -168,4 +176,25 @@ export function activitySummary(activity: IActivity): string {
   return summary.startsWith(`${actor} `)
     ? summary.slice(actor.length + 1)
     : summary;
+}
+
+/** What a task's row shows of its work: my newest snapshot on it and the task's newest. */
+export interface ITaskWork {
+  /** My newest snapshot on the task: its path is my notebook for it, renamed or not. */
+  mine: ISnapshotSummary | null;
+  /** The newest snapshot anyone committed on the task (may be mine). */
+  latest: ISnapshotSummary | null;
+}
+
+/** The task's work out of the view's `taskSnapshots` (newest first, from the server). */
+export function taskWork(
+  taskSnapshots: readonly ISnapshotSummary[],
+  taskId: number,
+  username: string | null
+): ITaskWork {
+  const onTask = taskSnapshots.filter(s => s.task_id === taskId);
+  return {
+    mine: onTask.find(s => username !== null && s.author === username) ?? null,
+    latest: onTask[0] ?? null
+  };
 }

@@ -406,7 +406,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
 
   private async _fetchView(id: number): Promise<IGroupView> {
     const c = this.client;
-    const [group, milestones, proposals, activity, snapshots] =
+    const [group, milestones, proposals, activity, snapshots, taskSnapshots] =
       await Promise.all([
         c.getGroup(id),
         c.listMilestones(id),
@@ -414,6 +414,9 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
         c.activity(id, this._activityLimit),
         this._snapshotsAvailable
           ? c.snapshots(id).catch(() => null)
+          : Promise.resolve(null),
+        this._snapshotsAvailable
+          ? c.taskSnapshots(id).catch(() => null)
           : Promise.resolve(null)
       ]);
     if (snapshots === null) {
@@ -424,7 +427,8 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       milestones,
       proposals,
       activity: activity.items,
-      snapshots: snapshots ?? []
+      snapshots: snapshots ?? [],
+      taskSnapshots: taskSnapshots ?? []
     };
   }
 

@@ -171,6 +171,8 @@ export interface IGroupView {
   activity: IActivity[];
   /** Latest snapshots, when the server offers a snapshot history (else empty). */
   snapshots: ISnapshotSummary[];
+  /** Each task's newest snapshot and mine on it (see `taskWork` in derive.ts). */
+  taskSnapshots: ISnapshotSummary[];
 }
 
 /** The payload of a nerdup activity event on the jupyter_server event bus. */

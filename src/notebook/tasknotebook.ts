@@ -11,6 +11,11 @@ export interface ITaskNotebookDeps {
   folder: string;
   group?: (id: number) => Promise<IGroupInfo>;
   tasks?: (id: number) => Promise<ITaskInfo[]>;
+  /**
+   * Where my notebook for the task was last committed from (the path of my newest
+   * snapshot on it): after a rename that is the file to open, not the name made first.
+   */
+  known?: string | null;
 }
 
 /** A file-name-safe slug of a title: lower case, words joined by '-'. */
@@ -54,6 +59,31 @@ async function ensureFolder(
 }
 
 /**
+ * Whether a file is there, asked through its folders' listings from the root (a request
+ * for a missing path answers 404, a console error); a missing folder ends the walk.
+ */
+export async function fileExists(
+  contents: ITaskNotebookDeps['contents'],
+  path: string
+): Promise<boolean> {
+  const parts = path.split('/').filter(Boolean);
+  let dir = '';
+  for (const [i, part] of parts.entries()) {
+    const listing = await contents.get(dir, { content: true });
+    const names = ((listing.content as Contents.IModel[] | null) ?? []).map(
+      m => m.name
+    );
+    if (!names.includes(part)) {
+      return false;
+    }
+    if (i < parts.length - 1) {
+      dir = dir ? `${dir}/${part}` : part;
+    }
+  }
+  return parts.length > 0;
+}
+
+/**
  * A new notebook with one empty code cell: with none, JupyterLab adds one itself once the
  * notebook is shown, and what the person typed into the first cell meanwhile was lost.
  */
@@ -86,13 +116,17 @@ function emptyNotebook(): Record<string, unknown> {
  * "Open my notebook" (nerdup:open-task-notebook): the path of the caller's notebook for a
  * task, made when missing in the group's folder: a copy of the task's starter notebook
  * (the first notebook the plan names for it) or an empty one, with the notebook record
- * (group, task, a new notebook id) in its metadata. An existing file is left as it is.
+ * (group, task, a new notebook id) in its metadata. An existing file is left as it is;
+ * the notebook I last committed on the task (`deps.known`) comes first when it is there.
  */
 export async function ensureTaskNotebook(
   groupId: number,
   taskId: number,
   deps: ITaskNotebookDeps
 ): Promise<{ path: string; created: boolean }> {
+  if (deps.known && (await fileExists(deps.contents, deps.known))) {
+    return { path: deps.known, created: false };
+  }
   const [group, tasks] = await Promise.all([
     (deps.group ?? GroupAPI.group)(groupId),
     (deps.tasks ?? GroupAPI.tasks)(groupId)

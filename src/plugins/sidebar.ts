@@ -79,12 +79,16 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
           groupId,
           ...(section ? { section } : {})
         }),
-      openTaskNotebook: (groupId, taskId) => {
+      openTaskNotebook: (groupId, taskId, path) => {
         if (!app.commands.hasCommand(CommandIDs.openTaskNotebook)) {
           return;
         }
         app.commands
-          .execute(CommandIDs.openTaskNotebook, { groupId, taskId })
+          .execute(CommandIDs.openTaskNotebook, {
+            groupId,
+            taskId,
+            ...(path ? { path } : {})
+          })
           .catch(error =>
             Notification.error(
               trans.__(

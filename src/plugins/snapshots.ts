@@ -287,7 +287,8 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
         const taskId = Number(args.taskId);
         const { path } = await ensureTaskNotebook(groupId, taskId, {
           contents: app.serviceManager.contents,
-          folder: taskFolder
+          folder: taskFolder,
+          known: typeof args.path === 'string' ? args.path : null
         });
         const widget = await app.commands.execute('docmanager:open', {
           path

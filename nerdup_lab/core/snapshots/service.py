@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import activity
@@ -65,8 +65,15 @@ def history(
     filters: dict[str, Any],
 ) -> dict[str, Any]:
     """One page of a group's snapshots, newest first; filters: notebook_id (else path),
-    author, task_id, limit, before (the `next` cursor of the previous page)."""
+    author, task_id, limit, before (the `next` cursor of the previous page). With
+    `per_task="latest"`, what each task's row shows instead (see `latest_per_task`)."""
     require(session, group_id, username, Action.VIEW_GROUP)
+    if filters.get("per_task") is not None:
+        if filters["per_task"] != "latest":
+            raise InvalidInput(
+                "per_task can only be 'latest'.", fields={"per_task": "Must be: latest."}
+            )
+        return latest_per_task(session, username, group_id)
     limit = max(1, min(int(filters.get("limit") or DEFAULT_PAGE), MAX_PAGE))
     query = select(Snapshot).where(Snapshot.group_id == group_id)
     if filters.get("notebook_id"):
@@ -86,6 +93,35 @@ def history(
         "items": [to_json(s) for s in items],
         "next": items[-1].id if len(rows) > limit else None,
         "people": people(session, (s.author for s in items)),
+    }
+
+
+def latest_per_task(session: Session, username: str, group_id: int) -> dict[str, Any]:
+    """For each task of the group with a snapshot: its newest snapshot, and the caller's
+    newest when that is another one (the task row shows the caller's notebook, wherever
+    it was renamed to, and the latest work on the task). One query whatever the history's
+    length: two grouped maxima on the indexed task column. Newest first, no paging (at most
+    two rows per task)."""
+
+    def newest(mine: bool) -> Select[Any]:
+        query = select(func.max(Snapshot.id)).where(
+            Snapshot.group_id == group_id, Snapshot.task_id.is_not(None)
+        )
+        if mine:
+            query = query.where(Snapshot.author == username)
+        return query.group_by(Snapshot.task_id)
+
+    rows = list(
+        session.scalars(
+            select(Snapshot)
+            .where(or_(Snapshot.id.in_(newest(False)), Snapshot.id.in_(newest(True))))
+            .order_by(Snapshot.id.desc())
+        )
+    )
+    return {
+        "items": [to_json(s) for s in rows],
+        "next": None,
+        "people": people(session, (s.author for s in rows)),
     }
 
 

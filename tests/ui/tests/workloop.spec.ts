@@ -288,11 +288,25 @@ test.describe('The work loop, as one person in their own lab', () => {
       .getByRole('button', { name: GROUP, exact: true })
       .click();
     const otherNav = otherSidebar.locator('.jp-NerdUp-navigator');
+    const otherTask = otherNav
+      .locator('.jp-NerdUp-navTasks .jp-NerdUp-tasks')
+      .locator(`li[aria-label^="Task ${TASK},"]`);
+    await expect(otherTask).toContainText('taken by you');
+    // The task shows my notebook by its new name and my last snapshot; "Open my
+    // notebook" opens that file, not a new one under the first name.
+    await expect(otherTask.locator('.jp-NerdUp-taskWork')).toContainText(
+      `My notebook ${RENAMED} · last snapshot`
+    );
+    await otherTask.getByRole('button', { name: 'Open my notebook' }).click();
     await expect(
-      otherNav
-        .locator('.jp-NerdUp-navTasks .jp-NerdUp-tasks')
-        .locator(`li[aria-label^="Task ${TASK},"]`)
-    ).toContainText('taken by you');
+      other.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: RENAMED })
+    ).toHaveAttribute('aria-selected', 'true');
+    await expect(
+      other.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+        hasText: FIRST_NAME
+      })
+    ).toHaveCount(0);
+    await other.screenshot({ path: `${SHOTS}/workloop-task-work.png` });
     await otherNav
       .getByRole('button', { name: `Open ${GROUP} in the main area` })
       .click();
