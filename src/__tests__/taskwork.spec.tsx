@@ -39,10 +39,7 @@ describe("a task's work on its row", () => {
     await model.refreshMe();
   });
 
-  const show = async (opened: {
-    notebook: unknown[];
-    snapshot: unknown[];
-  }) => {
+  const show = async (opened: { notebook: unknown[]; snapshot: unknown[] }) => {
     await model.select(1);
     const mine = task(7, { claimed_by: ['alice'] }) as unknown as ITask;
     await root.render(
