@@ -2,7 +2,8 @@
 
 Any password logs in (DummyAuthenticator). The nerdup database is SQLite in a data folder
 (default `hub/data/`); Ctrl-C stops everything. `--seed` starts alice's server and gives her
-a study group with bob in it (the browser test uses it); `--port` fixes the Hub's port.
+a study group with bob in it and one free task (the browser test uses it); `--port` fixes
+the Hub's port.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path.insert(0, str(REPO / "hub"))
 from local_hub import CHP, USERS, LocalHub, free_port  # noqa: E402
 
 SEED_GROUP = "Hub demo: house prices"
+SEED_TASK = "Plot the prices"
 # A JupyterHub group (managed by the Hub, not by nerdup) the study group can import from.
 SEED_HUB_GROUP = "cohort-2026"
 
@@ -46,7 +48,16 @@ def seed(hub: LocalHub) -> None:
     group = request("POST", f"{nerdup}/groups", tokens["alice"], {"title": SEED_GROUP})
     gid = group["id"]  # type: ignore[index]
     request("POST", f"{nerdup}/groups/{gid}/members", tokens["bob"], {})
-    request("POST", f"{nerdup}/groups/{gid}/milestones", tokens["alice"], {"title": "Explore"})
+    explore = request(
+        "POST", f"{nerdup}/groups/{gid}/milestones", tokens["alice"], {"title": "Explore"}
+    )
+    # A free task of the current stage: what a newcomer's work loop claims.
+    request(
+        "POST",
+        f"{nerdup}/milestones/{explore['id']}/tasks",  # type: ignore[index]
+        tokens["alice"],
+        {"title": SEED_TASK},
+    )
     request("POST", f"{api}/groups/{SEED_HUB_GROUP}", hub.admin_token)
     request(
         "POST", f"{api}/groups/{SEED_HUB_GROUP}/users", hub.admin_token, {"users": ["bob", "carol"]}

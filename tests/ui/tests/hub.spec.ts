@@ -3,20 +3,29 @@
  * and the Study groups sidebar lists the group that lives in the nerdup hub service.
  * Run with `jlpm playwright test -c playwright.hub.config.js`.
  */
-import { expect, Page, test } from '@playwright/test';
+import { Browser, expect, Page, test } from '@playwright/test';
+
+import {
+  commitWithKeyboard,
+  consoleErrors,
+  typeIntoActiveCell
+} from './helpers';
 
 const SEED_GROUP = 'Hub demo: house prices'; // made by scripts/run_hub.py --seed
+const SEED_TASK = 'Plot the prices'; // its free task
 const SHOTS = 'test-results/screenshots';
 
-async function login(page: Page): Promise<void> {
+async function login(page: Page, user = 'alice'): Promise<void> {
   await page.goto('/hub/login');
-  await page.locator('input[name="username"]').fill('alice');
+  await page.locator('input[name="username"]').fill(user);
   await page.locator('input[name="password"]').fill('any password');
   await page
     .locator('input[type="submit"], button[type="submit"]')
     .first()
     .click();
-  await page.waitForURL(/\/hub\/(home|spawn|spawn-pending)|\/user\/alice\//);
+  await page.waitForURL(
+    new RegExp(`/hub/(home|spawn|spawn-pending)|/user/${user}/`)
+  );
 }
 
 /** A JSON request to alice's own server, as her browser session makes it. */
@@ -69,10 +78,14 @@ function notebook(sources: string[]): Record<string, unknown> {
   };
 }
 
-async function openLab(page: Page, path = 'lab'): Promise<void> {
-  await page.goto(`/user/alice/${path}`);
-  // While her server starts the Hub shows its spawn-pending page, then redirects.
-  await page.waitForURL(/\/user\/alice\/lab/, { timeout: 120000 });
+async function openLab(
+  page: Page,
+  path = 'lab',
+  user = 'alice'
+): Promise<void> {
+  await page.goto(`/user/${user}/${path}`);
+  // While the server starts the Hub shows its spawn-pending page, then redirects.
+  await page.waitForURL(new RegExp(`/user/${user}/lab`), { timeout: 120000 });
   await page.locator('#main').waitFor({ timeout: 120000 });
   await page
     .locator('#jupyterlab-splash')
@@ -245,4 +258,131 @@ test('an organizer imports the members of a JupyterHub group', async ({
   await expect(section.getByRole('alert')).toContainText('no-such-cohort');
   await expect(sidebar).toContainText('3 members'); // unlinking removed nobody
   await section.screenshot({ path: `${SHOTS}/hub-group-link-error.png` });
+});
+
+/** The Study groups sidebar shown (a click on its tab when open would close it). */
+async function showStudyGroups(page: Page): Promise<void> {
+  const tab = page.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]');
+  if ((await tab.getAttribute('aria-selected')) !== 'true') {
+    await tab.click();
+  }
+  await expect(page.locator('#nerdup-sidebar')).toBeVisible();
+}
+
+/** A browser context of its own (no cookie): another person at another computer. */
+async function newPerson(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 }
+  });
+  return context.newPage();
+}
+
+test("a member's work loop in the hub: claim, open my notebook, commit, rename, commit; the organiser sees it", async ({
+  browser,
+  baseURL
+}) => {
+  // Bob, a participant of the seeded group, logs in to JupyterHub: his own server starts.
+  const page = await newPerson(browser, baseURL!);
+  const errors = consoleErrors(page);
+  await login(page, 'bob');
+  await openLab(page, 'lab', 'bob');
+  await showStudyGroups(page);
+  const nav = page.locator('#nerdup-sidebar .jp-NerdUp-navigator');
+  await expect(nav.getByRole('heading', { name: SEED_GROUP })).toBeVisible({
+    timeout: 30000
+  });
+  await nav
+    .locator('.jp-NerdUp-freeTasks')
+    .locator(`li[aria-label^="Task ${SEED_TASK},"]`)
+    .getByRole('button', { name: 'Claim', exact: true })
+    .click();
+  const mine = nav
+    .locator('.jp-NerdUp-navTasks .jp-NerdUp-tasks')
+    .locator(`li[aria-label^="Task ${SEED_TASK},"]`);
+  await mine.getByRole('button', { name: 'Open my notebook' }).click();
+
+  // Made in the group's folder on bob's own server, opened with the keyboard in it.
+  const folder = 'hub-demo-house-prices';
+  await expect(
+    page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+      hasText: 'plot-the-prices.ipynb'
+    })
+  ).toHaveAttribute('aria-selected', 'true');
+  await page.waitForFunction(
+    () => !!document.activeElement?.closest('.jp-Notebook')
+  );
+  await typeIntoActiveCell(page, 'prices = [120, 135, 150]\nmax(prices)');
+  await expect(page.locator('#jp-main-statusbar')).toContainText('| Idle', {
+    timeout: 60000
+  });
+  await page.keyboard.press('Shift+Enter');
+  const notebook = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  await expect(notebook.locator('.jp-OutputArea-output').first()).toHaveText(
+    '150'
+  );
+  const toast = await commitWithKeyboard(page, 'Found the top price');
+  await expect(toast).toContainText(`${folder}/plot-the-prices.ipynb`);
+
+  // A better name, then a second snapshot: one history across the rename.
+  await page.getByRole('menuitem', { name: 'File' }).click();
+  await page
+    .locator('.lm-Menu-itemLabel')
+    .filter({ hasText: /^Rename Notebook…$/ })
+    .click();
+  await page.locator('.jp-Dialog input').fill('prices.ipynb');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+      hasText: 'prices.ipynb'
+    })
+  ).toHaveAttribute('aria-selected', 'true');
+  await notebook.locator('.jp-Cell').last().locator('.jp-InputPrompt').click();
+  await typeIntoActiveCell(page, 'min(prices)');
+  await page.keyboard.press('Shift+Enter');
+  await commitWithKeyboard(page, 'And the lowest');
+  await page
+    .locator('.lm-TabBar-tab[data-id="nerdup-snapshot-history"]')
+    .click();
+  const history = page.locator('#nerdup-snapshot-history');
+  await expect(history).toContainText('prices.ipynb');
+  const items = history.locator('.jp-NerdUp-historyItem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('And the lowest');
+  await expect(items.nth(1)).toContainText('Found the top price');
+  // The task shows the notebook under its new name, and the last snapshot.
+  await showStudyGroups(page);
+  await expect(mine.locator('.jp-NerdUp-taskWork')).toBeVisible();
+  await expect(mine.locator('.jp-NerdUp-taskWork')).toContainText(
+    `My notebook prices.ipynb · last snapshot`
+  );
+  await page.screenshot({ path: `${SHOTS}/hub-workloop-bob.png` });
+
+  // Alice, the organiser, in her own browser and server: the group saw both snapshots.
+  const alice = await newPerson(browser, baseURL!);
+  const aliceErrors = consoleErrors(alice);
+  await login(alice);
+  await openLab(alice);
+  await showStudyGroups(alice); // her layout of the earlier tests may have it open
+  const aliceNav = alice.locator('#nerdup-sidebar .jp-NerdUp-navigator');
+  await expect(aliceNav.getByRole('heading', { name: SEED_GROUP })).toBeVisible(
+    { timeout: 30000 }
+  );
+  await aliceNav
+    .getByRole('navigation', { name: `Sections of ${SEED_GROUP}` })
+    .getByRole('button', { name: 'Plan' })
+    .click();
+  const task = alice
+    .locator('.jp-NerdUp-roomLayout')
+    .locator(`li[aria-label^="Task ${SEED_TASK},"]`);
+  await expect(task).toContainText('taken by bob');
+  await expect(task.locator('.jp-NerdUp-taskWork')).toContainText(
+    'Latest snapshot by bob'
+  );
+  await alice.screenshot({ path: `${SHOTS}/hub-workloop-alice.png` });
+
+  expect(errors).toEqual([]);
+  expect(aliceErrors).toEqual([]);
+  await alice.context().close();
+  await page.context().close();
 });

@@ -6,9 +6,11 @@ import * as path from 'path';
 
 import {
   closeToasts,
+  commitWithKeyboard,
   consoleErrors,
   SHOTS,
   showDirectory,
+  typeIntoActiveCell,
   useTheme
 } from './helpers';
 
@@ -50,50 +52,6 @@ async function pageText(page: Page): Promise<string> {
 async function logIn(page: Page): Promise<void> {
   await page.goto(`/lab?token=${TOKEN}`);
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
-}
-
-/** The dialog of the keyboard shortcut: message typed, Tab to the task, Enter commits. */
-async function commitWithKeyboard(
-  page: Page,
-  message: string
-): Promise<Locator> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Alt+s');
-  const dialog = page.locator('.jp-Dialog');
-  await expect(dialog.getByText('Commit snapshot')).toBeVisible();
-  await expect(dialog.locator('.jp-NerdUp-commitMessage')).toBeFocused();
-  await page.keyboard.type(message);
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(dialog).toHaveCount(0);
-  const toast = page
-    .locator('.Toastify__toast')
-    .filter({ hasText: 'committed' })
-    .last();
-  await expect(toast).toBeVisible();
-  return toast;
-}
-
-/**
- * Enter edit mode on the notebook's active cell (Enter, from command mode) and type, once
- * its editor has the keyboard: keys sent before that are lost, a person waits for the caret.
- */
-async function typeIntoActiveCell(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  const notebook = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  await expect(
-    notebook.locator(
-      '.jp-Notebook.jp-mod-commandMode .jp-Cell.jp-mod-active .cm-content'
-    )
-  ).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(
-    notebook.locator('.jp-Cell.jp-mod-active .cm-editor.cm-focused')
-  ).toBeVisible();
-  await page.keyboard.type(text);
-  await expect(
-    notebook.locator('.jp-Cell.jp-mod-active .cm-content')
-  ).toHaveText(text.split('\n').join(''));
 }
 
 test.describe('The work loop, as one person in their own lab', () => {
