@@ -12,7 +12,8 @@ import { act, settle, sidebarModel, testRoot } from './reactroot';
 function navigator(
   model: GroupsModel,
   opened: [number, string | undefined][],
-  notebooks: [number, number][] = []
+  notebooks: [number, number][] = [],
+  extra: Partial<ISidebarContext> = {}
 ): React.ReactElement {
   const context: ISidebarContext = {
     model,
@@ -22,7 +23,8 @@ function navigator(
     openPath: () => undefined,
     openGroup: (id, section) => void opened.push([id, section]),
     openTaskNotebook: (groupId, taskId) =>
-      void notebooks.push([groupId, taskId])
+      void notebooks.push([groupId, taskId]),
+    ...extra
   };
   return (
     <SidebarContext.Provider value={context}>
@@ -73,6 +75,42 @@ describe("the sidebar's group navigator", () => {
       [1, 'plan'],
       [1, 'settings']
     ]);
+  });
+
+  it("puts Commit first when the notebook in focus is one of the group's", async () => {
+    let commits = 0;
+    let focused: { path: string; group: number } | null = {
+      path: 'group-1/eda.ipynb',
+      group: 1
+    };
+    const extra: Partial<ISidebarContext> = {
+      openNotebookPath: () => focused?.path ?? null,
+      openNotebookGroup: () => focused?.group ?? null,
+      commitOpenNotebook: () => void commits++
+    };
+    await model.select(1);
+    await root.render(navigator(model, opened, [], extra));
+    await settle();
+    const action = root.host.querySelector('.jp-NerdUp-primaryAction')!;
+    const first = action.querySelector('button')!;
+    expect(first.textContent?.trim()).toBe('Commit snapshot');
+    expect(first.title).toBe(
+      'Commit group-1/eda.ipynb as a snapshot of Group 1'
+    );
+    await act(() => first.click());
+    expect(commits).toBe(1);
+    // Another group's notebook (or none) in focus: no Commit here, Open group leads.
+    focused = { path: 'other.ipynb', group: 2 };
+    await root.render(navigator(model, opened, [], { ...extra }));
+    await settle();
+    expect(buttonNamed('Commit snapshot')).toBeUndefined();
+    focused = null;
+    await root.render(navigator(model, opened, [], { ...extra }));
+    await settle();
+    expect(buttonNamed('Commit snapshot')).toBeUndefined();
+    expect(
+      root.host.querySelector('.jp-NerdUp-primaryAction button')?.textContent
+    ).toContain('Open group');
   });
 
   it('opens my notebook of a task I took, from the task itself', async () => {

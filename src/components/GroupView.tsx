@@ -2,6 +2,8 @@ import * as React from 'react';
 
 import { Button, checkIcon, launchIcon } from '@jupyterlab/ui-components';
 
+import { snapshotIcon } from '../snapshots/icons';
+
 import {
   canWork,
   currentMilestone,
@@ -23,16 +25,30 @@ export interface IGroupViewProps {
 
 /**
  * The open group in the sidebar, as a navigator that fits one screen: where the group
- * stands, the primary action (Join, or Open group), the next session with its check-in,
+ * stands, the primary action (Join; Commit when the notebook in focus is one of the
+ * group's; else Open group), the next session with its check-in,
  * my tasks there with their actions, and a way into each section of the group's room in
  * the main area, where everything else lives.
  */
 export function GroupView(props: IGroupViewProps): JSX.Element {
-  const { model, trans, openGroup } = useSidebar();
+  const {
+    model,
+    trans,
+    openGroup,
+    openNotebookPath,
+    openNotebookGroup,
+    commitOpenNotebook
+  } = useSidebar();
   const { view } = props;
   const group = view.group;
   const mine = openTasksIn(model.allMyOpenTasks, group.id);
   const member = group.my_role !== null;
+  // The notebook in focus commits to this group: committing is the next step here.
+  const commitHere =
+    canWork(group) &&
+    !!commitOpenNotebook &&
+    openNotebookGroup?.() === group.id;
+  const notebook = commitHere ? openNotebookPath() : null;
   return (
     <div
       className="jp-NerdUp-groupView jp-NerdUp-navigator"
@@ -41,10 +57,24 @@ export function GroupView(props: IGroupViewProps): JSX.Element {
       <GroupHeader view={view} />
       <div className="jp-NerdUp-primaryAction">
         {!member && <Membership group={group} />}
+        {commitHere && notebook && (
+          <Button
+            className="jp-NerdUp-commitHere"
+            onClick={() => commitOpenNotebook?.()}
+            title={trans.__(
+              'Commit %1 as a snapshot of %2',
+              notebook,
+              group.title
+            )}
+          >
+            <snapshotIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
+            {trans.__('Commit snapshot')}
+          </Button>
+        )}
         {openGroup && (
           <Button
             className="jp-NerdUp-openRoom"
-            minimal={!member}
+            minimal={!member || commitHere}
             onClick={() => openGroup(group.id)}
             title={trans.__('Open %1 in the main area', group.title)}
             aria-label={trans.__('Open %1 in the main area', group.title)}

@@ -13,6 +13,10 @@ export interface ISidebarContext {
   rendermime: IRenderMimeRegistry | null;
   /** Path of the notebook open in the main area, if any. */
   openNotebookPath: () => string | null;
+  /** The group the open notebook's record names (its commits go there), if any. */
+  openNotebookGroup?: () => number | null;
+  /** Commit the open notebook (`nerdup:commit-snapshot`, its dialog); absent in tests. */
+  commitOpenNotebook?: () => void;
   /** Open a file of the Jupyter root in the main area. */
   openPath: (path: string) => void;
   /**

@@ -18,6 +18,7 @@ import {
 
 import { NerdUpApiError, requestAPI } from '../api';
 import { CommandIDs } from '../commands';
+import { readRecord } from '../notebook/record';
 import { GroupsModel } from '../model/groups';
 import { EventStream, LiveUpdates } from '../model/live';
 import { ISidebarContext } from '../components/context';
@@ -73,6 +74,13 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
       trans,
       rendermime,
       openNotebookPath: () => notebooks?.currentWidget?.context.path ?? null,
+      openNotebookGroup: () =>
+        readRecord(notebooks?.currentWidget?.context.model)?.group ?? null,
+      commitOpenNotebook: () => {
+        if (app.commands.hasCommand(CommandIDs.commit)) {
+          void app.commands.execute(CommandIDs.commit);
+        }
+      },
       openPath: path => void app.commands.execute('docmanager:open', { path }),
       openGroup: (groupId, section) =>
         void app.commands.execute(CommandIDs.openGroup, {
@@ -109,8 +117,17 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
     const panel = new SidebarPanel(context);
     app.shell.add(panel, 'left', { rank: 600 });
     restorer?.add(panel, panel.id);
-    // "Link notebook" follows the notebook in focus.
-    notebooks?.currentChanged.connect(() => panel.update());
+    // "Link notebook" and the navigator's Commit follow the notebook in focus, and its
+    // record, which is read once the file has loaded and may be written later.
+    const watched = new WeakSet<object>();
+    notebooks?.currentChanged.connect((_, nb) => {
+      panel.update();
+      if (nb && !watched.has(nb)) {
+        watched.add(nb);
+        void nb.context.ready.then(() => panel.update());
+        nb.context.model.metadataChanged.connect(() => panel.update());
+      }
+    });
 
     const live = new LiveUpdates({
       model,

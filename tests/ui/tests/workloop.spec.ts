@@ -128,6 +128,10 @@ test.describe('The work loop, as one person in their own lab', () => {
       hasText: FIRST_NAME
     });
     await expect(tab).toHaveAttribute('aria-selected', 'true');
+    // The notebook is the group's: the navigator's first action is now to commit it.
+    await expect(
+      nav.locator('.jp-NerdUp-primaryAction button').first()
+    ).toHaveText('Commit snapshot');
     const notebook = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden)');
     await expect(notebook.locator('.jp-Cell').first()).toBeVisible();
     // Once it is shown, "Open my notebook" hands the keyboard to the notebook.
@@ -196,6 +200,10 @@ test.describe('The work loop, as one person in their own lab', () => {
       .getByRole('button', { name: OTHER, exact: true })
       .click();
     await expect(nav.getByRole('heading', { name: OTHER })).toBeVisible();
+    // Not the notebook's group: no Commit offered here.
+    await expect(
+      nav.getByRole('button', { name: 'Commit snapshot' })
+    ).toHaveCount(0);
     await notebook.locator('.jp-Cell').last().click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Alt+s');
