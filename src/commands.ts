@@ -17,6 +17,8 @@ export namespace CommandIDs {
   export const diff = 'nerdup:diff-snapshots';
   export const restore = 'nerdup:restore-snapshot';
   export const editProfile = 'nerdup:edit-profile';
+  // A question anchored to the active cell of the notebook in focus (committed first).
+  export const askAboutCell = 'nerdup:ask-about-cell';
   // Progress and publishing.
   export const openDashboard = 'nerdup:open-dashboard';
   export const exportBlogPost = 'nerdup:export-blog-post';

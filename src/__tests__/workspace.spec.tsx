@@ -96,7 +96,7 @@ describe('a group room', () => {
       asked.push(call.body);
       return { status: 201, body: { id: 4 } };
     };
-    askAbout(model).request(1, 7);
+    askAbout(model).request(1, { task_id: 7 });
     await draw('questions');
     await settle();
     const panel = root.host.querySelector('[role="tabpanel"]')!;

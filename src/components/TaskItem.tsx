@@ -199,7 +199,7 @@ function GroupTaskItem(props: ITaskItemProps): JSX.Element {
               minimal
               title={trans.__('Ask the group a question about this task')}
               onClick={() => {
-                askAbout(model).request(group.id, task.id);
+                askAbout(model).request(group.id, { task_id: task.id });
                 openGroup(group.id, 'questions');
               }}
             >

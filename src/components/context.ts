@@ -31,10 +31,11 @@ export interface ISidebarContext {
    */
   openTaskNotebook?: (groupId: number, taskId: number, path?: string) => void;
   /**
-   * A snapshot read-only (`nerdup:open-snapshot`) or a copy of it in my workspace
-   * (`nerdup:restore-snapshot`); absent in tests and when the commands are not there.
+   * A snapshot read-only (`nerdup:open-snapshot`, at `cellId` when given) or a copy of it
+   * in my workspace (`nerdup:restore-snapshot`); absent in tests and when the commands are
+   * not there.
    */
-  openSnapshot?: (snapshotId: number, copy: boolean) => void;
+  openSnapshot?: (snapshotId: number, copy: boolean, cellId?: string) => void;
 }
 
 export const SidebarContext = React.createContext<ISidebarContext>({

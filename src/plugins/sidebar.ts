@@ -107,10 +107,13 @@ export const sidebarPlugin: JupyterFrontEndPlugin<INerdUpGroups> = {
             )
           );
       },
-      openSnapshot: (id, copy) => {
+      openSnapshot: (id, copy, cellId) => {
         const command = copy ? CommandIDs.restore : CommandIDs.openSnapshot;
         if (app.commands.hasCommand(command)) {
-          void app.commands.execute(command, { id });
+          void app.commands.execute(command, {
+            id,
+            ...(cellId && !copy ? { cellId } : {})
+          });
         }
       }
     };

@@ -3,7 +3,7 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { IEditorLanguageRegistry } from '@jupyterlab/codemirror';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
@@ -14,9 +14,11 @@ import { CommandIDs } from '../commands';
 import { ACTIVITY_SCHEMA_ID, IActivityEvent } from '../model/types';
 import { GroupAPI } from '../dashboard/api';
 import { commitSnapshot, normalisePolicy } from '../notebook/commit';
+import { CellQuestionError, prepareCellQuestion } from '../notebook/askcell';
 import { editProfile } from '../notebook/profile';
 import { readRecord, writeRecord } from '../notebook/record';
 import { ensureTaskNotebook } from '../notebook/tasknotebook';
+import { askAbout } from '../rhythm/askabout';
 import { CurrentGroup } from '../snapshots/currentgroup';
 import { defaultRegistry } from '../snapshots/diff/renderers';
 import { HistoryModel } from '../snapshots/historymodel';
@@ -259,7 +261,11 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     });
     app.commands.addCommand(CommandIDs.openSnapshot, {
       label: trans.__('Open snapshot read-only'),
-      execute: args => opener.open(Number(args.id))
+      execute: args =>
+        opener.open(
+          Number(args.id),
+          typeof args.cellId === 'string' ? args.cellId : undefined
+        )
     });
     app.commands.addCommand(CommandIDs.diff, {
       label: trans.__('Compare snapshots'),
@@ -336,6 +342,65 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
         return record;
       }
     });
+    app.commands.addCommand(CommandIDs.askAboutCell, {
+      label: trans.__('Ask the group about this cell'),
+      caption: trans.__(
+        "Commit this notebook to its group and ask a question anchored to the active cell (opens the group's Questions)"
+      ),
+      isEnabled: () => tracker.currentWidget?.content.activeCell != null,
+      execute: async () => {
+        const nb = tracker.currentWidget;
+        if (!nb) {
+          return null;
+        }
+        await nb.context.ready;
+        const active = nb.content.activeCell;
+        try {
+          const asked = await prepareCellQuestion(
+            {
+              path: nb.context.path,
+              model: nb.context.model,
+              cell: active
+                ? {
+                    id: active.model.id,
+                    number: nb.content.activeCellIndex + 1
+                  }
+                : null,
+              save: () => nb.context.save()
+            },
+            trans
+          );
+          committed(asked.snapshot);
+          if (groups) {
+            askAbout(groups).request(asked.groupId, asked.anchor);
+          }
+          await app.commands.execute(CommandIDs.openGroup, {
+            groupId: asked.groupId,
+            section: 'questions'
+          });
+          return asked.anchor;
+        } catch (error) {
+          const noGroup =
+            error instanceof CellQuestionError && error.reason === 'no-group';
+          Notification.warning(
+            error instanceof Error ? error.message : String(error),
+            {
+              autoClose: 8000,
+              actions: noGroup
+                ? [
+                    {
+                      label: trans.__('Commit snapshot'),
+                      callback: () =>
+                        void app.commands.execute(CommandIDs.commit)
+                    }
+                  ]
+                : []
+            }
+          );
+          return null;
+        }
+      }
+    });
     app.commands.addCommand(CommandIDs.editProfile, {
       label: trans.__('Edit my profile (name and colour)'),
       caption: trans.__(
@@ -356,5 +421,6 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
     palette?.addItem({ command: CommandIDs.editProfile, category });
     palette?.addItem({ command: CommandIDs.commit, category });
     palette?.addItem({ command: CommandIDs.history, category });
+    palette?.addItem({ command: CommandIDs.askAboutCell, category });
   }
 };

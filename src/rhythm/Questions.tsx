@@ -36,9 +36,13 @@ export function Questions(props: IQuestionsProps): JSX.Element {
   }, [about]);
   const member = actingRole(view.group) !== null;
   const aboutTask =
-    about === null
+    about?.task_id === undefined
       ? undefined
-      : view.milestones.flatMap(m => m.tasks ?? []).find(t => t.id === about);
+      : view.milestones
+          .flatMap(m => m.tasks ?? [])
+          .find(t => t.id === about.task_id);
+  const aboutCell =
+    about?.snapshot_id !== undefined && about.cell_id ? about : null;
   const open = rhythm.data.questions.filter(q => q.status !== 'resolved');
   const faq = rhythm.data.questions.filter(q => q.status === 'resolved');
   return (
@@ -60,9 +64,15 @@ export function Questions(props: IQuestionsProps): JSX.Element {
       {member &&
         (asking ? (
           <>
-            {aboutTask && (
+            {(aboutTask || aboutCell) && (
               <p className="jp-NerdUp-questionAnchor jp-NerdUp-askAbout">
-                {trans.__('About the task “%1”', aboutTask.title)}{' '}
+                {aboutTask
+                  ? trans.__('About the task “%1”', aboutTask.title)
+                  : trans.__(
+                      'About %1 (snapshot #%2, committed for this question)',
+                      aboutCell?.cell_label ?? trans.__('a cell'),
+                      aboutCell?.snapshot_id ?? ''
+                    )}{' '}
                 <button
                   className="jp-NerdUp-linkButton"
                   onClick={() => setAbout(null)}
@@ -75,7 +85,12 @@ export function Questions(props: IQuestionsProps): JSX.Element {
               label={
                 aboutTask
                   ? trans.__('Ask the group about “%1”', aboutTask.title)
-                  : trans.__('Ask the group')
+                  : aboutCell
+                    ? trans.__(
+                        'Ask the group about %1',
+                        aboutCell.cell_label ?? trans.__('a cell')
+                      )
+                    : trans.__('Ask the group')
               }
               submitLabel={trans.__('Ask')}
               fields={[
@@ -92,7 +107,13 @@ export function Questions(props: IQuestionsProps): JSX.Element {
                     rhythm.client.ask(view.group.id, {
                       title: String(values.title ?? ''),
                       body: values.body ? String(values.body) : undefined,
-                      ...(aboutTask ? { task_id: aboutTask.id } : {})
+                      ...(aboutTask ? { task_id: aboutTask.id } : {}),
+                      ...(aboutCell
+                        ? {
+                            snapshot_id: aboutCell.snapshot_id,
+                            cell_id: aboutCell.cell_id
+                          }
+                        : {})
                     }),
                   true
                 );
@@ -304,8 +325,17 @@ export function QuestionAnchor(props: {
           {openSnapshot ? (
             <button
               className="jp-NerdUp-linkButton"
-              onClick={() => openSnapshot(snapshot_id, false)}
-              title={trans.__('Open snapshot #%1 read-only', snapshot_id)}
+              onClick={() =>
+                openSnapshot(snapshot_id, false, cell_id ?? undefined)
+              }
+              title={
+                cell_id
+                  ? trans.__(
+                      'Open snapshot #%1 read-only at the cell',
+                      snapshot_id
+                    )
+                  : trans.__('Open snapshot #%1 read-only', snapshot_id)
+              }
             >
               {snapshotLabel}
             </button>

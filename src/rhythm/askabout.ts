@@ -2,38 +2,45 @@ import * as React from 'react';
 
 import { ISignal, Signal } from '@lumino/signaling';
 
-/** A question about to be asked, from a task's "Ask about it": its group and task. */
-export interface IAskAbout {
-  groupId: number;
-  taskId: number;
+/**
+ * What a question about to be asked is about: a task of the plan, or a cell of a snapshot
+ * (asked from a notebook cell, which is committed first so teammates can read it).
+ */
+export interface IAskAnchor {
+  task_id?: number;
+  snapshot_id?: number;
+  cell_id?: string;
+  /** How the cell is named to the asker ("cell 3 of eda.ipynb"). */
+  cell_label?: string;
 }
 
 /**
- * "Ask about it" on a task opens the group's Questions with the ask form ready and
- * anchored to that task. The task's button leaves the request here; the group's question
- * list takes it when it shows that group. One per sidebar model (see `askAbout`).
+ * "Ask about it" on a task, or "Ask the group about this cell" in a notebook, opens the
+ * group's Questions with the ask form ready and anchored. The button leaves the request
+ * here; the group's question list takes it when it shows that group. One per sidebar
+ * model (see `askAbout`).
  */
 export class AskAbout {
   get requested(): ISignal<this, void> {
     return this._requested;
   }
 
-  request(groupId: number, taskId: number): void {
-    this._pending = { groupId, taskId };
+  request(groupId: number, anchor: IAskAnchor): void {
+    this._pending = { groupId, anchor };
     this._requested.emit();
   }
 
-  /** The task to ask about in `groupId`, once; null when nothing was asked for there. */
-  take(groupId: number): number | null {
+  /** What to ask about in `groupId`, once; null when nothing was asked for there. */
+  take(groupId: number): IAskAnchor | null {
     if (this._pending?.groupId !== groupId) {
       return null;
     }
-    const { taskId } = this._pending;
+    const { anchor } = this._pending;
     this._pending = null;
-    return taskId;
+    return anchor;
   }
 
-  private _pending: IAskAbout | null = null;
+  private _pending: { groupId: number; anchor: IAskAnchor } | null = null;
   private _requested = new Signal<this, void>(this);
 }
 
@@ -50,14 +57,14 @@ export function askAbout(model: object): AskAbout {
 }
 
 /**
- * For a group's question list: the task a question is being asked about (set when a
- * task's "Ask about it" is pressed, now or before the list showed), and a way to drop it.
+ * For a group's question list: what a question is being asked about (set when "Ask about
+ * it" was pressed, now or before the list showed), and a way to drop it.
  */
 export function useAskAbout(
   model: object,
   groupId: number
-): [number | null, (taskId: number | null) => void] {
-  const [taskId, setTaskId] = React.useState<number | null>(() =>
+): [IAskAnchor | null, (anchor: IAskAnchor | null) => void] {
+  const [anchor, setAnchor] = React.useState<IAskAnchor | null>(() =>
     askAbout(model).take(groupId)
   );
   React.useEffect(() => {
@@ -65,7 +72,7 @@ export function useAskAbout(
     const check = () => {
       const asked = requestsOf.take(groupId);
       if (asked !== null) {
-        setTaskId(asked);
+        setAnchor(asked);
       }
     };
     requestsOf.requested.connect(check);
@@ -73,5 +80,5 @@ export function useAskAbout(
       requestsOf.requested.disconnect(check);
     };
   }, [model, groupId]);
-  return [taskId, setTaskId];
+  return [anchor, setAnchor];
 }

@@ -59,8 +59,14 @@ export class SnapshotOpener {
     return SnapshotAPI.get(id);
   }
 
-  /** Show a snapshot read-only (reuses an open tab of the same snapshot). */
-  async open(snapshotOrId: ISnapshot | number): Promise<Widget> {
+  /**
+   * Show a snapshot read-only (reuses an open tab of the same snapshot); with `cellId`,
+   * that cell brought into view and marked (a question about a cell opens it so).
+   */
+  async open(
+    snapshotOrId: ISnapshot | number,
+    cellId?: string
+  ): Promise<Widget> {
     const snapshot =
       typeof snapshotOrId === 'number'
         ? await SnapshotAPI.get(snapshotOrId)
@@ -68,6 +74,10 @@ export class SnapshotOpener {
     const id = `nerdup-snapshot-${snapshot.id}`;
     const found = this._find(id);
     if (found) {
+      this.app.shell.activateById(id);
+      if (cellId) {
+        void this._viewerOf(found)?.showCell(cellId);
+      }
       return found;
     }
     const content = new SnapshotViewer(
@@ -92,7 +102,15 @@ export class SnapshotOpener {
     widget.title.closable = true;
     this.app.shell.add(widget, 'main');
     this.app.shell.activateById(id);
+    if (cellId) {
+      void content.showCell(cellId);
+    }
     return widget;
+  }
+
+  private _viewerOf(widget: Widget): SnapshotViewer | null {
+    const content = (widget as MainAreaWidget).content;
+    return content instanceof SnapshotViewer ? content : null;
   }
 
   /** Compare two snapshots (older first) in the main area. */

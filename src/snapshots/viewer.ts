@@ -65,6 +65,23 @@ export class SnapshotViewer extends Panel {
     return this._done;
   }
 
+  /**
+   * Bring one cell into view and mark it (a question's anchor names it); false when the
+   * snapshot has no cell of that id.
+   */
+  async showCell(cellId: string): Promise<boolean> {
+    await this._done;
+    const cells = this.node.querySelectorAll<HTMLElement>('.jp-NerdUp-viewerCell');
+    cells.forEach(c => c.classList.remove('jp-NerdUp-viewerCell-anchor'));
+    const cell = [...cells].find(c => c.dataset.cellId === cellId);
+    if (!cell) {
+      return false;
+    }
+    cell.classList.add('jp-NerdUp-viewerCell-anchor');
+    cell.scrollIntoView({ block: 'center' });
+    return true;
+  }
+
   private async _load(): Promise<void> {
     let nb: INotebookJSON;
     try {
@@ -98,6 +115,9 @@ export class SnapshotViewer extends Panel {
     const box = new Panel();
     box.addClass('jp-NerdUp-viewerCell');
     box.addClass(`jp-NerdUp-viewerCell-${cell.cell_type}`);
+    if (typeof cell.id === 'string') {
+      box.node.dataset.cellId = cell.id;
+    }
     const source = text(cell.source);
     if (cell.cell_type === 'markdown') {
       const renderer = this.rendermime.createRenderer('text/markdown');
