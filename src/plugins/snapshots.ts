@@ -347,7 +347,7 @@ export const snapshotsPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__(
         "Commit this notebook to its group and ask a question anchored to the active cell (opens the group's Questions)"
       ),
-      isEnabled: () => tracker.currentWidget?.content.activeCell != null,
+      isEnabled: () => !!tracker.currentWidget?.content.activeCell,
       execute: async () => {
         const nb = tracker.currentWidget;
         if (!nb) {
