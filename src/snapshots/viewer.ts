@@ -71,7 +71,9 @@ export class SnapshotViewer extends Panel {
    */
   async showCell(cellId: string): Promise<boolean> {
     await this._done;
-    const cells = this.node.querySelectorAll<HTMLElement>('.jp-NerdUp-viewerCell');
+    const cells = this.node.querySelectorAll<HTMLElement>(
+      '.jp-NerdUp-viewerCell'
+    );
     cells.forEach(c => c.classList.remove('jp-NerdUp-viewerCell-anchor'));
     const cell = [...cells].find(c => c.dataset.cellId === cellId);
     if (!cell) {
