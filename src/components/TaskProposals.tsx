@@ -36,6 +36,15 @@ export function TaskProposals(props: ITaskProposalsProps): JSX.Element | null {
   return (
     <div className="jp-NerdUp-taskProposals">
       {open.length > 0 && (
+        <div className="jp-NerdUp-taskProposals-head">
+          {trans._n(
+            '%1 proposed task, open to vote',
+            '%1 proposed tasks, open to vote',
+            open.length
+          )}
+        </div>
+      )}
+      {open.length > 0 && (
         <ul
           className="jp-NerdUp-proposals"
           aria-label={trans.__('Proposed tasks for %1', milestone.title)}
