@@ -7,7 +7,8 @@ transactions really overlap.
   bump the proposal's or the task's version, so nobody gets "Someone changed this").
 - The same person's vote or claim sent twice at once is stored once.
 - Two organizers stepping down at once leave the group with an organizer.
-- A majority proposal is adopted exactly once, whichever vote made the majority.
+- A majority proposal (a milestone or a task) is adopted exactly once, whichever vote made
+  the majority.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import asyncio
 import threading
 from typing import Any
 
+import pytest
 from api_setup import add, new_group, new_milestone, new_task
 from core_world import make_db
 
@@ -34,15 +36,23 @@ async def _crowd(api: Any, **group_fields: Any) -> dict[str, Any]:
     return {"gid": group["id"], "alice": alice}
 
 
-async def _proposal(alice: Any, gid: int) -> dict[str, Any]:
-    reply = await alice.post(f"/groups/{gid}/proposals", {"title": "Week 2: models"})
+async def _proposal(alice: Any, gid: int, kind: str = "milestone") -> dict[str, Any]:
+    body: dict[str, Any] = {"title": "Week 2: models"}
+    if kind == "task":
+        milestone = await new_milestone(alice, gid)
+        body.update(kind="task", for_milestone_id=milestone["id"])
+    reply = await alice.post(f"/groups/{gid}/proposals", body)
     assert reply.status == 201, reply.json
     return reply.json
 
 
-async def test_twenty_simultaneous_votes_are_twenty_votes(api):
+KINDS = pytest.mark.parametrize("kind", ["milestone", "task"])
+
+
+@KINDS
+async def test_twenty_simultaneous_votes_are_twenty_votes(api, kind):
     c = await _crowd(api)
-    proposal = await _proposal(c["alice"], c["gid"])
+    proposal = await _proposal(c["alice"], c["gid"], kind)
     path = f"/proposals/{proposal['id']}/vote"
     replies = await asyncio.gather(*(api(name).post(path, {"value": "up"}) for name in PEOPLE))
     assert [r.status for r in replies] == [200] * 20, [r.json for r in replies]
@@ -84,9 +94,10 @@ async def test_one_persons_vote_sent_twice_at_once_is_one_vote(api):
     assert sum(1 for a in activity["items"] if a["kind"] == "proposal.voted") == 1
 
 
-async def test_a_majority_proposal_is_adopted_once_under_simultaneous_votes(api):
+@KINDS
+async def test_a_majority_proposal_is_adopted_once_under_simultaneous_votes(api, kind):
     c = await _crowd(api, adoption_rule="majority")
-    proposal = await _proposal(c["alice"], c["gid"])
+    proposal = await _proposal(c["alice"], c["gid"], kind)
     path = f"/proposals/{proposal['id']}/vote"
     replies = await asyncio.gather(*(api(name).post(path, {"value": "up"}) for name in PEOPLE))
     # Electorate of 21 (alice + 20): the 11th vote adopts; a vote after that is refused
@@ -99,7 +110,10 @@ async def test_a_majority_proposal_is_adopted_once_under_simultaneous_votes(api)
     assert stored["status"] == "adopted"
     assert stored["tally"]["up"] == len(ok)
     milestones = (await c["alice"].get(f"/groups/{c['gid']}/milestones")).json["milestones"]
-    assert [m["title"] for m in milestones].count("Week 2: models") == 1
+    made = [m["title"] for m in milestones]
+    if kind == "task":
+        made = [t["title"] for m in milestones for t in m["tasks"]]
+    assert made.count("Week 2: models") == 1
 
 
 async def test_twenty_simultaneous_claims_are_twenty_claims(api):

@@ -41,6 +41,9 @@ MILESTONE_STATUSES = ("planned", "active", "done")
 TASK_STATUSES = ("todo", "doing", "done")
 PROPOSAL_STATUSES = ("open", "adopted", "rejected")
 VOTE_VALUES = ("up", "down")
+PROPOSAL_KINDS = ("milestone", "task")
+# Where an adopted milestone proposal goes: after the current stage, after a named one, last.
+PROPOSAL_PLACES = ("after_current", "after", "last")
 
 
 def utcnow() -> dt.datetime:
@@ -225,7 +228,8 @@ class TaskClaim(Base):
 
 
 class Proposal(Versioned, Base):
-    """A proposed next milestone, decided by the group's adoption rule."""
+    """A proposed milestone, or a proposed task for one milestone (`kind`), decided by the
+    group's adoption rule."""
 
     __tablename__ = "proposals"
 
@@ -239,9 +243,25 @@ class Proposal(Versioned, Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     decided_by: Mapped[str | None] = mapped_column(String(255), nullable=True)
-    # The milestone an adopted proposal became.
+    # The milestone an adopted proposal became (a task proposal: the task's milestone).
     milestone_id: Mapped[int | None] = mapped_column(
         ForeignKey("milestones.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), default="milestone")
+    # A milestone proposal: where it goes once adopted (`after_milestone_id` with "after").
+    place: Mapped[str] = mapped_column(String(20), default="after_current")
+    after_milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestones.id", ondelete="SET NULL"), nullable=True
+    )
+    # A task proposal: the milestone it is for (deleting that milestone deletes the
+    # proposal with the milestone's tasks), its flag, and the task it became.
+    for_milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestones.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    description: Mapped[str] = mapped_column(Text, default="")
+    next_session: Mapped[bool] = mapped_column(Boolean, default=False)
+    task_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tasks.id", ondelete="SET NULL"), nullable=True
     )
 
     votes: Mapped[list[Vote]] = relationship(

@@ -1,10 +1,17 @@
-"""Deciding the next milestone together: propose, vote, adopt (or reject).
+"""Deciding the plan together: propose a milestone or a task, vote, adopt (or reject).
 
 Any member may propose and vote (one vote each, up or down, changeable while the proposal
 is open). An organizer adopts or rejects. When the group's adoption rule is "majority",
 a proposal is adopted as soon as more than half of the group's participants (members with
 the organizer or participant role; followers and mentors vote but are not counted in the
-electorate) have voted up. Adopting appends the proposal as a planned milestone.
+electorate) have voted up. The same rules hold for both kinds of proposal:
+
+- a milestone proposal (`kind` "milestone") becomes a planned milestone, placed where the
+  proposer asked (`place`: after the current stage by default, after a named milestone, or
+  last) and due on the proposal's date, else on a default from the plan (`placement`);
+- a task proposal (`kind` "task") names the milestone it is for and becomes a group task
+  there (through `tasks.add_task`, the one way a task is made), for the next session if the
+  proposer asked so.
 
 A vote is its own row (one per person and proposal): casting or withdrawing one does not
 bump the proposal's version, so votes never conflict with each other. On PostgreSQL a vote
@@ -19,12 +26,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import serialize
+from . import placement, serialize, tasks
 from . import validate as v
 from .activity import record
-from .errors import Conflict, NotFound
+from .errors import Conflict, InvalidInput, NotFound
 from .milestones import add_milestone
-from .models import PROPOSAL_STATUSES, VOTE_VALUES, Group, Membership, Proposal, Vote, utcnow
+from .models import (
+    PROPOSAL_KINDS,
+    PROPOSAL_PLACES,
+    PROPOSAL_STATUSES,
+    VOTE_VALUES,
+    Group,
+    Membership,
+    Milestone,
+    Proposal,
+    Vote,
+    utcnow,
+)
 from .permissions import Action, require
 from .records import check_version, get, lock
 
@@ -32,6 +50,14 @@ PROPOSAL_FIELDS: dict[str, v.Parser] = {
     "title": v.text(max_len=200),
     "goal": v.markdown(),
     "due": v.optional_date,
+    "place": v.choice(PROPOSAL_PLACES),
+    "after_milestone_id": v.optional_int,
+}
+TASK_PROPOSAL_FIELDS: dict[str, v.Parser] = {
+    "title": v.text(max_len=200),
+    "description": v.markdown(),
+    "for_milestone_id": v.positive_int,
+    "next_session": v.boolean,
 }
 ELECTORATE = ("organizer", "participant")
 
@@ -64,44 +90,133 @@ def get_proposal(session: Session, username: str, proposal_id: int) -> dict[str,
     return serialize.proposal(load(session, username, proposal_id, Action.VIEW_GROUP))
 
 
+def _milestone_of(session: Session, group_id: int, milestone_id: int, field: str) -> Milestone:
+    found = session.get(Milestone, milestone_id)
+    if found is None or found.group_id != group_id:
+        raise InvalidInput(
+            "That milestone is not in this group's plan.",
+            fields={field: "No such milestone in this group."},
+        )
+    return found
+
+
+def _milestone_fields(session: Session, group_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    fields = v.clean(data, PROPOSAL_FIELDS, required=("title",))
+    after = fields.pop("after_milestone_id", None)
+    place = fields.setdefault("place", "after" if after is not None else "after_current")
+    if place == "after":
+        if after is None:
+            raise InvalidInput(
+                "Name the milestone the new one comes after.",
+                fields={"after_milestone_id": "Required with “after”."},
+            )
+        fields["after_milestone_id"] = _milestone_of(
+            session, group_id, after, "after_milestone_id"
+        ).id
+    elif after is not None:
+        raise InvalidInput(
+            "A milestone to come after is named only with “after”.",
+            fields={"after_milestone_id": f"Not with “{place}”."},
+        )
+    return fields
+
+
+def _task_fields(session: Session, group_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    fields = v.clean(data, TASK_PROPOSAL_FIELDS, required=("title", "for_milestone_id"))
+    # The task it becomes is checked as a task is, now and not only at adoption.
+    tasks.task_fields({k: val for k, val in fields.items() if k != "for_milestone_id"})
+    _milestone_of(session, group_id, fields["for_milestone_id"], "for_milestone_id")
+    return fields
+
+
 def propose(session: Session, username: str, group_id: int, data: dict[str, Any]) -> dict[str, Any]:
     require(session, group_id, username, Action.PROPOSE)
-    fields = v.clean(data, PROPOSAL_FIELDS, required=("title",))
-    proposal = Proposal(group_id=group_id, created_by=username, **fields)
+    data = dict(data)
+    kind = v.clean({"kind": data.pop("kind", "milestone")}, {"kind": v.choice(PROPOSAL_KINDS)})
+    if kind["kind"] == "task":
+        fields = _task_fields(session, group_id, data)
+    else:
+        fields = _milestone_fields(session, group_id, data)
+    proposal = Proposal(group_id=group_id, created_by=username, **kind, **fields)
     session.add(proposal)
     session.flush()
+    what = "the task" if proposal.kind == "task" else "the milestone"
+    subject: dict[str, Any] = {"proposal_id": proposal.id, "kind": proposal.kind}
+    if proposal.for_milestone_id is not None:
+        subject["milestone_id"] = proposal.for_milestone_id
     record(
         session,
         group_id,
         username,
         "proposal.created",
-        f"proposed “{proposal.title}”",
-        {"proposal_id": proposal.id},
+        f"proposed {what} “{proposal.title}”",
+        subject,
     )
     return serialize.proposal(proposal)
 
 
-def _adopt(session: Session, proposal: Proposal, actor: str, *, by_rule: bool) -> None:
+def _adopt_milestone(session: Session, proposal: Proposal, actor: str) -> tuple[Milestone, str]:
+    group = get(session, Group, proposal.group_id, "group")
+    ordered = placement.plan_order(session, group.id)
+    index = placement.insertion_index(group, ordered, proposal)
+    due = proposal.due
+    if due is None:
+        due = placement.default_due(group, ordered, index, serialize.today())
+    position = placement.make_room(ordered, index)
     milestone = add_milestone(
         session,
         proposal.group_id,
         actor,
-        {"title": proposal.title, "goal": proposal.goal, "due": proposal.due},
-        kind="",  # the adoption below is the one activity of this change
+        {"title": proposal.title, "goal": proposal.goal, "due": due, "position": position},
+        kind="",  # the adoption is the one activity of this change
     )
+    where = f"after “{ordered[index - 1].title}”" if index > 0 else "as the first stage"
+    when = f", due {due.isoformat()}" if due is not None else ""
+    return milestone, f"as a milestone {where}{when}"
+
+
+def _adopt_task(session: Session, proposal: Proposal, actor: str) -> tuple[Milestone, str]:
+    milestone = get(session, Milestone, proposal.for_milestone_id or 0, "milestone")
+    fields, _ = tasks.task_fields(
+        {
+            "title": proposal.title,
+            "description": proposal.description,
+            "next_session": proposal.next_session,
+        }
+    )
+    task = tasks.add_task(
+        session, milestone, actor, fields, created_by=proposal.created_by, kind=""
+    )
+    proposal.task_id = task.id
+    soon = " for the next session" if proposal.next_session else ""
+    return milestone, f"as a task of “{milestone.title}”{soon}"
+
+
+def _adopt(session: Session, proposal: Proposal, actor: str, *, by_rule: bool) -> None:
+    if proposal.kind == "task":
+        milestone, became = _adopt_task(session, proposal, actor)
+    else:
+        milestone, became = _adopt_milestone(session, proposal, actor)
     proposal.status = "adopted"
     proposal.decided_at = utcnow()
     proposal.decided_by = None if by_rule else actor
     proposal.milestone_id = milestone.id
     session.flush()
     how = " (their vote made the majority)" if by_rule else ""
+    subject: dict[str, Any] = {
+        "proposal_id": proposal.id,
+        "kind": proposal.kind,
+        "milestone_id": milestone.id,
+    }
+    if proposal.task_id is not None:
+        subject["task_id"] = proposal.task_id
     record(
         session,
         proposal.group_id,
         actor,
         "proposal.adopted",
-        f"adopted “{proposal.title}” as the next milestone{how}",
-        {"proposal_id": proposal.id, "milestone_id": milestone.id},
+        f"adopted “{proposal.title}” {became}{how}",
+        subject,
     )
 
 

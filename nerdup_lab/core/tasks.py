@@ -82,11 +82,8 @@ def get_task(session: Session, username: str, task_id: int) -> dict[str, Any]:
     return serialize.task(load(session, username, task_id))
 
 
-def create_task(
-    session: Session, username: str, milestone_id: int, data: dict[str, Any]
-) -> dict[str, Any]:
-    """A group task (organizers), or with `"personal": true` the caller's own task."""
-    milestone = get(session, Milestone, milestone_id, "milestone")
+def task_fields(data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """A new task's fields as the API takes them, and whether it is personal."""
     spec = {**CONTENT_FIELDS, **WORK_FIELDS, "personal": v.boolean}
     spec.pop("milestone_id")
     fields = v.clean(data, spec, required=("title",), read_only=SHOWN_ONLY)
@@ -96,30 +93,57 @@ def create_task(
             "A personal task is one member's own; it cannot also be one everyone does.",
             fields={"per_member": "Not with “personal”."},
         )
-    action = Action.CREATE_PERSONAL_TASK if personal else Action.EDIT_PLAN
-    require(session, milestone.group_id, username, action)
+    return fields, personal
+
+
+def add_task(
+    session: Session,
+    milestone: Milestone,
+    actor: str,
+    fields: dict[str, Any],
+    *,
+    personal: bool = False,
+    created_by: str | None = None,
+    kind: str = "task.created",
+) -> Task:
+    """Store a new task in `milestone` (its permission already checked): the one way a task
+    comes to exist, also when a task proposal is adopted (with `kind=""`: the adoption is
+    then the one activity of the change, and `created_by` the proposer)."""
+    fields = dict(fields)
     status = fields.pop("status", "todo")
     task = Task(
         milestone_id=milestone.id,
         group_id=milestone.group_id,
-        created_by=username,
-        owner=username if personal else None,
+        created_by=created_by or actor,
+        owner=actor if personal else None,
         **fields,
     )
     task.status = "todo"
-    _set_status(task, status, username)
+    _set_status(task, status, actor)
     session.add(task)
     session.flush()
-    what = "a personal task" if personal else "the task"
-    record(
-        session,
-        task.group_id,
-        username,
-        "task.created",
-        f"added {what} “{task.title}”",
-        {"task_id": task.id, "milestone_id": milestone.id},
-    )
-    return serialize.task(task)
+    if kind:
+        what = "a personal task" if personal else "the task"
+        record(
+            session,
+            task.group_id,
+            actor,
+            kind,
+            f"added {what} “{task.title}”",
+            {"task_id": task.id, "milestone_id": milestone.id},
+        )
+    return task
+
+
+def create_task(
+    session: Session, username: str, milestone_id: int, data: dict[str, Any]
+) -> dict[str, Any]:
+    """A group task (organizers), or with `"personal": true` the caller's own task."""
+    milestone = get(session, Milestone, milestone_id, "milestone")
+    fields, personal = task_fields(data)
+    action = Action.CREATE_PERSONAL_TASK if personal else Action.EDIT_PLAN
+    require(session, milestone.group_id, username, action)
+    return serialize.task(add_task(session, milestone, username, fields, personal=personal))
 
 
 def update_task(

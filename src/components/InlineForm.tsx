@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { Button, InputGroup } from '@jupyterlab/ui-components';
+import { Button, HTMLSelect, InputGroup } from '@jupyterlab/ui-components';
 
 import { NerdUpApiError } from '../api';
 import { FormConflict, FormValues } from '../model/editing';
@@ -10,7 +10,9 @@ import { FieldError, IFormErrors, NO_ERRORS } from './FieldError';
 export interface IInlineField {
   name: string;
   label: string;
-  type?: 'text' | 'date' | 'textarea' | 'checkbox' | 'number';
+  type?: 'text' | 'date' | 'textarea' | 'checkbox' | 'number' | 'select';
+  /** A select's choices, the first one shown first (and sent only when picked). */
+  options?: { value: string; label: string }[];
 }
 
 export interface IInlineFormProps {
@@ -68,7 +70,11 @@ export const InlineForm = React.forwardRef<IInlineFormHandle, IInlineFormProps>(
         const value = values[field.name];
         if (value !== undefined && value !== '') {
           clean[field.name] = value;
-        } else if (field.type === 'date' || field.type === 'checkbox') {
+        } else if (
+          field.type === 'date' ||
+          field.type === 'checkbox' ||
+          field.type === 'select'
+        ) {
           continue;
         } else if (field === props.fields[0]) {
           clean[field.name] = ''; // let the server name a missing title
@@ -209,7 +215,21 @@ export const InlineForm = React.forwardRef<IInlineFormHandle, IInlineFormProps>(
           return (
             <React.Fragment key={field.name}>
               <label htmlFor={id}>{field.label}</label>
-              {field.type === 'textarea' ? (
+              {field.type === 'select' ? (
+                <HTMLSelect
+                  {...common}
+                  value={String(
+                    values[field.name] ?? field.options?.[0]?.value ?? ''
+                  )}
+                  onChange={e => set(field.name, e.currentTarget.value)}
+                >
+                  {(field.options ?? []).map(option => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </HTMLSelect>
+              ) : field.type === 'textarea' ? (
                 <textarea
                   {...common}
                   className="jp-NerdUp-textarea"

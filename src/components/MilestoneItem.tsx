@@ -9,7 +9,7 @@ import {
 
 import { canEditPlan, canWork, filterTasks, TaskFilter } from '../model/derive';
 import { canEditMilestone } from '../model/editing';
-import { IGroup, IMilestone } from '../model/types';
+import { IGroup, IMilestone, IProposal } from '../model/types';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { InlineForm } from './InlineForm';
@@ -18,6 +18,7 @@ import { StageSummary } from './StageSummary';
 import { deleteMilestone, editMilestone, RowActions } from './PlanEditing';
 import { ProgressBar } from './ProgressBar';
 import { TaskItem } from './TaskItem';
+import { TaskProposals } from './TaskProposals';
 
 /** The plan's reordering, for organisers (see Plan's useReorder). */
 export interface IReorder {
@@ -40,6 +41,8 @@ export interface IMilestoneItemProps {
   filter: TaskFilter;
   current: boolean;
   reorder?: IReorder | null;
+  /** The group's proposals: the stage shows the open task proposals for it. */
+  proposals?: IProposal[];
 }
 
 /** A milestone with its progress and due date; expands to its tasks. */
@@ -47,6 +50,7 @@ export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
   const ctx = useSidebar();
   const { model, trans } = ctx;
   const { milestone, group, filter, current, reorder } = props;
+  const proposals = props.proposals ?? [];
   const [open, setOpen] = React.useState(current || filter !== 'all');
   const [adding, setAdding] = React.useState(false);
   React.useEffect(() => {
@@ -231,6 +235,11 @@ export function MilestoneItem(props: IMilestoneItemProps): JSX.Element {
               </Button>
             )
           )}
+          <TaskProposals
+            group={group}
+            milestone={milestone}
+            proposals={proposals}
+          />
         </div>
       )}
     </li>

@@ -3,7 +3,7 @@ import * as React from 'react';
 import { addIcon, Button } from '@jupyterlab/ui-components';
 
 import { canEditPlan, currentMilestone, TaskFilter } from '../model/derive';
-import { IGroup, IMilestone } from '../model/types';
+import { IGroup, IMilestone, IProposal } from '../model/types';
 import { useSidebar } from './context';
 import { InlineForm } from './InlineForm';
 import { dropOrder, moveItem } from '../workspace/sections';
@@ -12,6 +12,8 @@ import { IReorder, MilestoneItem } from './MilestoneItem';
 export interface IPlanProps {
   group: IGroup;
   milestones: IMilestone[];
+  /** The group's proposals, for each stage's proposed tasks. */
+  proposals?: IProposal[];
 }
 
 /** The milestones of the plan with task filters and, for organizers, "Add milestone". */
@@ -65,6 +67,7 @@ export function Plan(props: IPlanProps): JSX.Element {
               group={group}
               filter={filter}
               current={now?.id === m.id}
+              proposals={props.proposals}
               reorder={
                 reorder && { ...reorder, position: i, count: milestones.length }
               }

@@ -1,43 +1,89 @@
 import * as React from 'react';
 
-import {
-  addIcon,
-  Button,
-  caretDownIcon,
-  caretUpIcon
-} from '@jupyterlab/ui-components';
+import { addIcon, Button } from '@jupyterlab/ui-components';
 
-import { actingRole } from '../model/derive';
-import { IGroup, IProposal } from '../model/types';
+import { actingRole, currentMilestone } from '../model/derive';
+import { IGroup, IMilestone, IProposal } from '../model/types';
 import { useSidebar } from './context';
-import { Deadline } from './Deadline';
 import { InlineForm } from './InlineForm';
-import { Markdown } from './Markdown';
-import { Person } from './Person';
+import { ProposalItem } from './ProposalItem';
 
 export interface IProposalsProps {
   group: IGroup;
   proposals: IProposal[];
+  /** The plan, for "Place it: after …" and for saying where a proposal goes. */
+  milestones?: IMilestone[];
 }
 
-/** Proposed next milestones: vote up or down; organizers adopt or reject. */
+/** A milestone proposal is the default kind (and what an older server sends). */
+export function isTaskProposal(proposal: IProposal): boolean {
+  return proposal.kind === 'task';
+}
+
+/**
+ * Proposed milestones: vote up or down; organizers adopt or reject. The proposer says
+ * where the milestone goes (after the current stage, after a named one, or last) and
+ * may give its due date (else the server picks one from the plan's rhythm).
+ */
 export function Proposals(props: IProposalsProps): JSX.Element {
   const { model, trans } = useSidebar();
   const { group, proposals } = props;
+  const milestones = props.milestones ?? [];
   const [adding, setAdding] = React.useState(false);
-  const open = proposals.filter(p => p.status === 'open');
+  const open = proposals.filter(p => p.status === 'open' && !isTaskProposal(p));
   const member = actingRole(group) !== null;
+  const now = currentMilestone(milestones);
+  const where = (p: IProposal): string => {
+    const after =
+      p.place === 'after'
+        ? milestones.find(m => m.id === p.after_milestone_id)
+        : undefined;
+    if (after) {
+      return trans.__('Goes after “%1”', after.title);
+    }
+    if (p.place === 'last') {
+      return trans.__('Goes last in the plan');
+    }
+    return now
+      ? trans.__('Goes after the current stage (“%1”)', now.title)
+      : trans.__('Goes after the current stage');
+  };
+  const places = [
+    {
+      value: 'after_current',
+      label: now
+        ? trans.__('After the current stage (“%1”)', now.title)
+        : trans.__('After the current stage')
+    },
+    ...milestones
+      .filter(m => m.id !== now?.id)
+      .map(m => ({
+        value: `after:${m.id}`,
+        label: trans.__('After “%1”', m.title)
+      })),
+    { value: 'last', label: trans.__('Last') }
+  ];
   return (
     <section className="jp-NerdUp-section" aria-labelledby="jp-NerdUp-prop-h">
       <h3 id="jp-NerdUp-prop-h" className="jp-NerdUp-sectionTitle">
-        {trans.__('Proposals')}
+        {trans.__('Proposed milestones')}
       </h3>
       {open.length === 0 && (
-        <p className="jp-NerdUp-empty">{trans.__('No open proposal.')}</p>
+        <p className="jp-NerdUp-empty">
+          {trans.__('No open milestone proposal.')}
+        </p>
       )}
-      <ul className="jp-NerdUp-proposals">
+      <ul
+        className="jp-NerdUp-proposals"
+        aria-label={trans.__('Proposed milestones')}
+      >
         {open.map(p => (
-          <ProposalItem key={p.id} proposal={p} group={group} />
+          <ProposalItem
+            key={p.id}
+            proposal={p}
+            group={group}
+            where={where(p)}
+          />
         ))}
       </ul>
       {member &&
@@ -52,15 +98,34 @@ export function Proposals(props: IProposalsProps): JSX.Element {
                 label: trans.__('Why, and the goal (markdown)'),
                 type: 'textarea'
               },
-              { name: 'due', label: trans.__('Due'), type: 'date' }
+              {
+                name: 'place',
+                label: trans.__('Place it'),
+                type: 'select',
+                options: places
+              },
+              {
+                name: 'due',
+                label: trans.__(
+                  'Due (if empty: one typical stage after the stage before it)'
+                ),
+                type: 'date'
+              }
             ]}
-            onSubmit={values =>
-              model.actions.propose({
+            onSubmit={values => {
+              const place = String(values.place ?? 'after_current');
+              const after = place.startsWith('after:')
+                ? Number(place.slice('after:'.length))
+                : undefined;
+              return model.actions.propose({
                 title: String(values.title ?? ''),
                 goal: values.goal ? String(values.goal) : undefined,
-                due: values.due ? String(values.due) : undefined
-              })
-            }
+                due: values.due ? String(values.due) : undefined,
+                ...(after !== undefined
+                  ? { place: 'after', after_milestone_id: after }
+                  : { place: place === 'last' ? 'last' : 'after_current' })
+              });
+            }}
             onCancel={() => setAdding(false)}
           />
         ) : (
@@ -70,84 +135,5 @@ export function Proposals(props: IProposalsProps): JSX.Element {
           </Button>
         ))}
     </section>
-  );
-}
-
-function ProposalItem(props: {
-  proposal: IProposal;
-  group: IGroup;
-}): JSX.Element {
-  const { model, trans } = useSidebar();
-  const { proposal, group } = props;
-  const [busy, setBusy] = React.useState(false);
-  const mine = proposal.votes.find(v => v.username === model.username)?.value;
-  const act = async (fn: () => Promise<boolean>) => {
-    setBusy(true);
-    await fn();
-    setBusy(false);
-  };
-  const member = actingRole(group) !== null;
-  return (
-    <li className="jp-NerdUp-proposal" data-proposal-id={proposal.id}>
-      <div className="jp-NerdUp-proposal-title">{proposal.title}</div>
-      <div className="jp-NerdUp-meta">
-        <span>
-          {trans.__('by')} <Person name={proposal.created_by} />
-        </span>
-        <Deadline date={proposal.due} kind="due" />
-      </div>
-      <Markdown source={proposal.goal} />
-      <div className="jp-NerdUp-actions">
-        <Button
-          small
-          minimal={mine !== 'up'}
-          disabled={busy || !member}
-          aria-pressed={mine === 'up'}
-          aria-label={trans.__(
-            'Vote for %1 (votes for: %2)',
-            proposal.title,
-            proposal.tally.up
-          )}
-          onClick={() => act(() => model.actions.vote(proposal, 'up'))}
-        >
-          <caretUpIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-          {proposal.tally.up}
-        </Button>
-        <Button
-          small
-          minimal={mine !== 'down'}
-          disabled={busy || !member}
-          aria-pressed={mine === 'down'}
-          aria-label={trans.__(
-            'Vote against %1 (votes against: %2)',
-            proposal.title,
-            proposal.tally.down
-          )}
-          onClick={() => act(() => model.actions.vote(proposal, 'down'))}
-        >
-          <caretDownIcon.react tag="span" className="jp-NerdUp-inlineIcon" />
-          {proposal.tally.down}
-        </Button>
-        {actingRole(group) === 'organizer' && (
-          <>
-            <Button
-              small
-              disabled={busy}
-              onClick={() => act(() => model.actions.decide(proposal, true))}
-            >
-              {trans.__('Adopt')}
-            </Button>
-            <Button
-              small
-              minimal
-              disabled={busy}
-              onClick={() => act(() => model.actions.decide(proposal, false))}
-            >
-              {trans.__('Reject')}
-            </Button>
-          </>
-        )}
-      </div>
-    </li>
   );
 }

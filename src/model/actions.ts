@@ -3,7 +3,8 @@ import {
   IGroupInput,
   IMilestoneInput,
   IProposalInput,
-  ITaskInput
+  ITaskInput,
+  ITaskProposalInput
 } from './client';
 import type { GroupsModel } from './groups';
 import {
@@ -118,7 +119,8 @@ export class GroupsActions {
     );
   }
 
-  propose(input: IProposalInput): Promise<boolean> {
+  /** Propose a milestone, or (kind "task") a task for one milestone: any member. */
+  propose(input: IProposalInput | ITaskProposalInput): Promise<boolean> {
     return this._form(() =>
       this._model.client.propose(this._currentAndMe().group.id, input)
     );

@@ -11,6 +11,7 @@ import {
   ISnapshotSummary,
   ITask,
   ITemplateSummary,
+  ProposalPlace,
   Role
 } from './types';
 
@@ -51,6 +52,17 @@ export interface IProposalInput {
   title: string;
   goal?: string;
   due?: string | null;
+  place?: ProposalPlace;
+  after_milestone_id?: number;
+}
+
+/** A proposed task for one milestone (POST /groups/{id}/proposals, kind "task"). */
+export interface ITaskProposalInput {
+  kind: 'task';
+  title: string;
+  description?: string;
+  for_milestone_id: number;
+  next_session?: boolean;
 }
 
 /**
@@ -209,7 +221,10 @@ export class GroupsClient {
   getProposal(id: number): Promise<IProposal> {
     return this._call(`proposals/${id}`);
   }
-  propose(groupId: number, data: IProposalInput): Promise<IProposal> {
+  propose(
+    groupId: number,
+    data: IProposalInput | ITaskProposalInput
+  ): Promise<IProposal> {
     return this._call(`groups/${groupId}/proposals`, {
       method: 'POST',
       body: data

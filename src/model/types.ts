@@ -103,12 +103,25 @@ export interface IVote {
   value: 'up' | 'down';
 }
 
+/** Where an adopted milestone proposal goes: after the current stage, after one, last. */
+export type ProposalPlace = 'after_current' | 'after' | 'last';
+
 export interface IProposal {
   id: number;
   group_id: number;
+  /** A proposed milestone, or a proposed task for one milestone. */
+  kind: 'milestone' | 'task';
   title: string;
   goal: string;
   due: string | null;
+  place: ProposalPlace;
+  after_milestone_id: number | null;
+  /** A task proposal: its details, its milestone, whether it is for the next session. */
+  description: string;
+  for_milestone_id: number | null;
+  next_session: boolean;
+  /** An adopted task proposal: the task it became. */
+  task_id: number | null;
   status: 'open' | 'adopted' | 'rejected';
   created_by: string;
   created_at: string | null;
