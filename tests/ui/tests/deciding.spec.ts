@@ -8,7 +8,8 @@ import {
   openRoom,
   SHOTS,
   shootThemes,
-  showDirectory
+  showDirectory,
+  showStudyGroups
 } from './helpers';
 
 /** Requests made as Bea, a participant (the test server's identity provider reads this). */
@@ -32,7 +33,7 @@ async function beasPlan(
   await bea.setViewportSize({ width: 1280, height: 1000 });
   await bea.goto(page.url());
   await bea.waitForSelector('#jupyterlab-splash', { state: 'detached' });
-  await bea.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
+  await showStudyGroups(bea);
   const sidebar = bea.locator('#nerdup-sidebar');
   await showDirectory(sidebar);
   await sidebar

@@ -41,6 +41,29 @@ export function consoleErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Show the "Study groups" sidebar of a page that is not Galata's (a second browser, a
+ * person's lab), clicking its tab only while the sidebar is hidden. The layout is restored
+ * from the user's workspace, which another page of the same user may have saved with the
+ * sidebar open, and may still be being restored: a click on the tab of an open sidebar
+ * closes it, so the state is looked at before each click, as a person looks before
+ * clicking again. Returns how many clicks it took (0 when it was open).
+ */
+export async function showStudyGroups(page: Page): Promise<number> {
+  const tab = page.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]');
+  const panel = page.locator('#nerdup-sidebar');
+  await expect(tab).toBeVisible();
+  let clicks = 0;
+  await expect(async () => {
+    if (!(await panel.isVisible())) {
+      clicks++;
+      await tab.click();
+    }
+    await expect(panel).toBeVisible({ timeout: 2000 });
+  }).toPass();
+  return clicks;
+}
+
 /** Open the "Study groups" sidebar through its tab, as a user would. */
 export async function openSidebar(page: IJupyterLabPageFixture): Promise<void> {
   await page.sidebar.openTab('nerdup-sidebar');

@@ -8,6 +8,7 @@ import { Browser, expect, Page, test } from '@playwright/test';
 import {
   commitWithKeyboard,
   consoleErrors,
+  showStudyGroups,
   typeIntoActiveCell
 } from './helpers';
 
@@ -259,15 +260,6 @@ test('an organizer imports the members of a JupyterHub group', async ({
   await expect(sidebar).toContainText('3 members'); // unlinking removed nobody
   await section.screenshot({ path: `${SHOTS}/hub-group-link-error.png` });
 });
-
-/** The Study groups sidebar shown (a click on its tab when open would close it). */
-async function showStudyGroups(page: Page): Promise<void> {
-  const tab = page.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]');
-  if ((await tab.getAttribute('aria-selected')) !== 'true') {
-    await tab.click();
-  }
-  await expect(page.locator('#nerdup-sidebar')).toBeVisible();
-}
 
 /** A browser context of its own (no cookie): another person at another computer. */
 async function newPerson(browser: Browser, baseURL: string): Promise<Page> {

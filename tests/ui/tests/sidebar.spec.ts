@@ -8,6 +8,7 @@ import {
   openSidebar,
   SHOTS,
   showDirectory,
+  showStudyGroups,
   useTheme
 } from './helpers';
 
@@ -146,7 +147,7 @@ test.describe.serial('Study groups sidebar, as a new user', () => {
     const other = await otherContext.newPage();
     await other.goto(page.url());
     await other.waitForSelector('#jupyterlab-splash', { state: 'detached' });
-    await other.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
+    await showStudyGroups(other);
     // The teammate finds the group and follows it: from the directory, once the sidebar's
     // first load has ended (it may end on a group the lab remembered).
     const otherSidebar = other.locator('#nerdup-sidebar');

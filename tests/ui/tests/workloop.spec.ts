@@ -10,6 +10,7 @@ import {
   consoleErrors,
   SHOTS,
   showDirectory,
+  showStudyGroups,
   typeIntoActiveCell,
   useTheme
 } from './helpers';
@@ -100,7 +101,8 @@ test.describe('The work loop, as one person in their own lab', () => {
     };
     const started = Date.now();
 
-    await click(page.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]'));
+    // One click on the tab, unless the layout restored the sidebar already open.
+    clicks += await showStudyGroups(page);
     const sidebar = page.locator('#nerdup-sidebar');
     await showDirectory(sidebar);
     await click(
@@ -246,7 +248,7 @@ test.describe('The work loop, as one person in their own lab', () => {
     const other = await secondBrowser(browser, baseURL!);
     const otherErrors = consoleErrors(other);
     await logIn(other);
-    await other.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
+    await showStudyGroups(other);
     const otherSidebar = other.locator('#nerdup-sidebar');
     await showDirectory(otherSidebar);
     await otherSidebar
