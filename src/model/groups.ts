@@ -1,6 +1,7 @@
 import { IStateDB } from '@jupyterlab/statedb';
 import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
+import { Debouncer } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { NerdUpApiError } from '../api';
@@ -8,7 +9,9 @@ import { GroupsActions } from './actions';
 import { INerdUpGroups } from '../tokens';
 import { GroupsClient } from './client';
 import { currentMilestone, openTasksIn } from './derive';
+import { partsOfAll, ViewPart } from './eventparts';
 import {
+  IActivity,
   IActivityEvent,
   IGroup,
   IGroupView,
@@ -152,6 +155,15 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
     return this._settled;
   }
 
+  /**
+   * What the last reload of the current group brought (a teammate's change reloads only
+   * the parts its kind touches); null after a full load. Views that fetch data of their
+   * own read it on `currentChanged` or `settled` to fetch only when theirs changed.
+   */
+  get lastChange(): ReadonlySet<ViewPart> | null {
+    return this._lastChange;
+  }
+
   /** True while the data cannot be reached and the model tries again by itself. */
   get reconnecting(): boolean {
     return this._retryTimer !== null;
@@ -282,6 +294,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
         await this._load(async () => {
           const view = await this._fetchView(id);
           this._cache.set(id, view);
+          this._lastChange = null;
           this._lastActivityId = view.activity[0]?.id ?? this._lastActivityId;
           if (id === this._currentId) {
             this._currentChanged.emit(view);
@@ -296,20 +309,22 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   }
 
   /**
-   * A nerdup event arrived: refresh what it touches. Several events within
-   * `delay` ms cause one refresh.
+   * A nerdup event arrived: refresh what it touches, and only that (its kind says which
+   * parts of the view; see eventparts.ts). Events within `delay` ms are handled together.
    */
   handleActivity(event: IActivityEvent, delay = 150): void {
-    this._touched.add(event.group_id);
-    if (this._eventTimer !== null) {
-      return;
+    const events = this._touched.get(event.group_id) ?? [];
+    events.push(event);
+    this._touched.set(event.group_id, events);
+    if (!this._debouncer || this._debouncer.limit !== delay) {
+      this._debouncer?.dispose();
+      this._debouncer = new Debouncer(() => {
+        const touched = new Map(this._touched);
+        this._touched.clear();
+        return this._applyTouched(touched);
+      }, delay);
     }
-    this._eventTimer = setTimeout(() => {
-      this._eventTimer = null;
-      const touched = new Set(this._touched);
-      this._touched.clear();
-      void this._applyTouched(touched);
-    }, delay);
+    void this._debouncer.invoke();
   }
 
   /** True when the group has activity newer than what is shown (the fallback poll). */
@@ -368,9 +383,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
       return;
     }
     this._isDisposed = true;
-    if (this._eventTimer !== null) {
-      clearTimeout(this._eventTimer);
-    }
+    this._debouncer?.dispose();
     if (this._retryTimer !== null) {
       clearTimeout(this._retryTimer);
       this._retryTimer = null;
@@ -380,12 +393,18 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
 
   // -- Internals ------------------------------------------------------------------
 
-  private async _applyTouched(touched: Set<number>): Promise<void> {
-    // Only what is on screen (or in the status bar) is reloaded now: my groups when
-    // one of them changed, the directory when it is shown (else on its next showing).
+  private async _applyTouched(
+    touched: Map<number, IActivityEvent[]>
+  ): Promise<void> {
+    // Only what is on screen (or in the status bar) is reloaded now: my own groups and
+    // tasks when a change is about me, the directory when it is shown (else on its next
+    // showing), the parts of the current group the events touch.
     const mine = new Set(this.myGroups.map(g => g.id));
     const work: Promise<void>[] = [];
-    if ([...touched].some(id => mine.has(id)) || this._currentId === null) {
+    const aboutMe = [...touched].some(
+      ([id, events]) => mine.has(id) && events.some(e => this._concernsMe(e))
+    );
+    if (aboutMe || this._currentId === null) {
       work.push(this.refreshMe());
     }
     if (this._currentId === null) {
@@ -393,15 +412,121 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
     } else {
       this._directoryStale = true;
     }
-    if (this._currentId !== null && touched.has(this._currentId)) {
-      work.push(this.refreshCurrent());
+    const current = this._currentId;
+    const events = current === null ? undefined : touched.get(current);
+    if (current !== null && events) {
+      const parts = partsOfAll(events);
+      const view = this._cache.get(current);
+      work.push(
+        parts === null || !view
+          ? this.refreshCurrent()
+          : this._refreshParts(current, parts, events)
+      );
     }
-    for (const id of touched) {
+    for (const id of touched.keys()) {
       if (id !== this._currentId) {
         this._cache.delete(id); // stale: reloaded when opened again
       }
     }
     await Promise.all(work);
+  }
+
+  /**
+   * Whether a change may alter what `me` holds (my groups, my open tasks): a change to a
+   * task of mine, a new task (it may be one everyone does), my own membership, the
+   * group's title or state, a kind this release does not know.
+   */
+  private _concernsMe(event: IActivityEvent): boolean {
+    const [resource, verb] = event.kind.split('.');
+    const subject = event.subject ?? {};
+    if (resource === 'task' || event.kind === 'proposal.adopted') {
+      const taskId = subject.task_id;
+      return (
+        verb === 'created' ||
+        event.kind === 'proposal.adopted' ||
+        event.actor === this.username ||
+        this.allMyOpenTasks.some(t => t.id === taskId)
+      );
+    }
+    if (resource === 'member' || resource === 'hub_group') {
+      return true; // a membership (mine, maybe) changed
+    }
+    if (resource === 'group') {
+      return true;
+    }
+    return partsOfAll([event]) === null;
+  }
+
+  /** Reload the parts of the current group that a burst of events touched. */
+  private async _refreshParts(
+    id: number,
+    parts: ReadonlySet<ViewPart>,
+    events: readonly IActivityEvent[]
+  ): Promise<void> {
+    await this._load(async () => {
+      const c = this.client;
+      const snapshots = parts.has('snapshots') && this._snapshotsAvailable;
+      // An open group's event carries its feed line: no request for the feed then.
+      const feed = this._feedFromEvents(id, events);
+      const [group, milestones, proposals, activity, latest, taskSnapshots] =
+        await Promise.all([
+          parts.has('group') ? c.getGroup(id) : null,
+          parts.has('milestones') ? c.listMilestones(id) : null,
+          parts.has('proposals') ? c.listProposals(id) : null,
+          feed === null ? c.activity(id, this._activityLimit) : null,
+          snapshots ? c.snapshots(id).catch(() => null) : null,
+          snapshots ? c.taskSnapshots(id).catch(() => null) : null
+        ]);
+      const before = this._cache.get(id);
+      if (!before) {
+        return;
+      }
+      const view: IGroupView = {
+        group: group ?? before.group,
+        milestones: milestones ?? before.milestones,
+        proposals: proposals ?? before.proposals,
+        activity: activity?.items ?? feed ?? before.activity,
+        snapshots: latest ?? before.snapshots,
+        taskSnapshots: taskSnapshots ?? before.taskSnapshots
+      };
+      this._cache.set(id, view);
+      this._lastActivityId = view.activity[0]?.id ?? this._lastActivityId;
+      this._lastChange = parts;
+      if (id === this._currentId) {
+        this._currentChanged.emit(view);
+      }
+    }, true);
+  }
+
+  /**
+   * The feed with the events' lines put on top, when every event carries its line (an
+   * open group's do; a members-only group's carry ids only): null when it must be read.
+   */
+  private _feedFromEvents(
+    id: number,
+    events: readonly IActivityEvent[]
+  ): IActivity[] | null {
+    const shown = this._cache.get(id)?.activity ?? [];
+    if (events.some(e => typeof e.summary !== 'string')) {
+      return null;
+    }
+    const now = new Date().toISOString();
+    const known = new Set(shown.map(a => a.id));
+    const added: IActivity[] = events
+      .filter(e => !known.has(e.activity_id))
+      .map(e => ({
+        id: e.activity_id,
+        group_id: id,
+        actor: e.actor,
+        kind: e.kind,
+        summary: e.summary ?? '',
+        subject: e.subject ?? {},
+        created_at: now
+      }))
+      .reverse();
+    return [...added, ...shown]
+      .sort((a, b) => b.id - a.id)
+      .slice(0, this._activityLimit);
   }
 
   private async _fetchView(id: number): Promise<IGroupView> {
@@ -527,8 +652,9 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   private _snapshotsAvailable = true;
   private _inflight: Promise<void> | null = null;
   private _again = false;
-  private _touched = new Set<number>();
-  private _eventTimer: ReturnType<typeof setTimeout> | null = null;
+  private _touched = new Map<number, IActivityEvent[]>();
+  private _debouncer: Debouncer | null = null;
+  private _lastChange: ReadonlySet<ViewPart> | null = null;
   /** How many times the user chose a group (or the directory): start() keeps their choice. */
   private _choices = 0;
   private _retryDelayMs: number;

@@ -17,11 +17,17 @@ export function CommunitySessions(): JSX.Element | null {
         items => alive && setFound(items),
         () => undefined // the directory itself reports a server that is down
       );
+    // Again after a load that may have moved a session (a full one, or a session event).
+    const reload = () => {
+      if (model.lastChange === null || model.lastChange.has('sessions')) {
+        void load();
+      }
+    };
     void load();
-    model.settled.connect(load);
+    model.settled.connect(reload);
     return () => {
       alive = false;
-      model.settled.disconnect(load);
+      model.settled.disconnect(reload);
     };
   }, [model]);
   // The next occurrence of each session is enough here.

@@ -42,7 +42,15 @@ export function Mentoring(): JSX.Element | null {
         // The directory itself reports a server that is down.
       }
     };
-    const reload = () => void load();
+    // Again after a load that may have moved what a mentor watches: questions, claims,
+    // snapshots, stages (or a full load).
+    const watched = ['questions', 'milestones', 'snapshots', 'group'] as const;
+    const reload = () => {
+      const only = model.lastChange;
+      if (only === null || watched.some(p => only.has(p))) {
+        void load();
+      }
+    };
     void load();
     model.settled.connect(reload);
     return () => {

@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { useSidebar } from '../components/context';
+import { ViewPart } from '../model/eventparts';
 import { RhythmClient } from './client';
 import { ICatchup, IQuestion, IShowcase, IStudySession } from './types';
 
@@ -24,7 +25,8 @@ export interface IRhythm {
   client: RhythmClient;
   /** Run a write, then reload; failures become a notice (form errors re-throw). */
   act: <T>(write: () => Promise<T>, rethrow?: boolean) => Promise<T | null>;
-  reload: () => Promise<void>;
+  /** Fetch again (all, or only the parts named). */
+  reload: (only?: ReadonlySet<ViewPart> | null) => Promise<void>;
 }
 
 /**
@@ -41,26 +43,47 @@ export function useRhythm(groupId: number, briefOnly = false): IRhythm {
   const [data, setData] = React.useState<IRhythmData>(EMPTY);
   const alive = React.useRef(true);
 
-  const reload = React.useCallback(async () => {
-    try {
-      const [sessions, questions, catchup, showcase] = await Promise.all([
-        briefOnly ? [] : client.sessions(groupId),
-        briefOnly ? [] : client.questions(groupId),
-        client.catchup(groupId),
-        briefOnly ? null : client.showcase(groupId)
-      ]);
-      if (alive.current) {
-        setData({ sessions, questions, catchup, showcase });
+  const reload = React.useCallback(
+    async (only?: ReadonlySet<ViewPart> | null) => {
+      // `only`: what a teammate's change touched (the model's lastChange); the rest stays.
+      const wants = (part: ViewPart) => !only || only.has(part);
+      try {
+        const [sessions, questions, catchup, showcase] = await Promise.all([
+          briefOnly || !wants('sessions') ? null : client.sessions(groupId),
+          briefOnly || !wants('questions') ? null : client.questions(groupId),
+          wants('catchup') ? client.catchup(groupId) : null,
+          briefOnly || !wants('showcase') ? null : client.showcase(groupId)
+        ]);
+        if (alive.current) {
+          setData(before => ({
+            sessions: sessions ?? (briefOnly ? [] : before.sessions),
+            questions: questions ?? (briefOnly ? [] : before.questions),
+            catchup: catchup ?? before.catchup,
+            showcase: showcase ?? (briefOnly ? null : before.showcase)
+          }));
+        }
+      } catch (error) {
+        void model.reportFailure(error);
       }
-    } catch (error) {
-      void model.reportFailure(error);
-    }
-  }, [client, groupId, model, briefOnly]);
+    },
+    [client, groupId, model, briefOnly]
+  );
 
   React.useEffect(() => {
     alive.current = true;
     void reload();
-    const onChange = () => void reload();
+    const onChange = () => {
+      const only = model.lastChange;
+      // Nothing of the rhythm sections changed: nothing to fetch.
+      if (
+        only === null ||
+        (['sessions', 'questions', 'catchup', 'showcase'] as const).some(p =>
+          only.has(p)
+        )
+      ) {
+        void reload(only);
+      }
+    };
     model.currentChanged.connect(onChange);
     return () => {
       alive.current = false;
