@@ -10,7 +10,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { ISidebarContext, SidebarContext } from '../components/context';
 import { GroupsClient } from '../model/client';
 import { GroupsModel } from '../model/groups';
-import { groupServer } from './fakeserver';
+import { groupServer, quietRhythm } from './fakeserver';
 
 // No @types/react-dom in this project: the two functions used, typed here.
 interface IRoot {
@@ -110,4 +110,39 @@ export function inSidebar(
     { value: context },
     element
   );
+}
+
+/**
+ * A sidebar model on group 1 of a fresh fake server whose rhythm sections answer empty
+ * (sessions, questions, catch-up, showcase), with the options a group room is drawn with.
+ */
+export async function roomModel(): Promise<{
+  server: ReturnType<typeof groupServer>;
+  model: GroupsModel;
+  options: {
+    groupId: number;
+    context: ISidebarContext;
+    execute: () => boolean;
+    commands: { openSnapshot: string; restoreSnapshot: string };
+  };
+}> {
+  const { server, model } = await sidebarModel();
+  quietRhythm(server);
+  server.routes['GET /groups/1/sessions'] = () => ({ body: { sessions: [] } });
+  server.routes['GET /groups/1/questions'] = () => ({
+    body: { questions: [] }
+  });
+  const options = {
+    groupId: 1,
+    context: {
+      model,
+      trans: nullTranslator.load('nerdup_lab'),
+      rendermime: null,
+      openNotebookPath: () => null,
+      openPath: () => undefined
+    },
+    execute: () => true,
+    commands: { openSnapshot: 'open', restoreSnapshot: 'restore' }
+  };
+  return { server, model, options };
 }

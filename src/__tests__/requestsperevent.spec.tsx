@@ -1,13 +1,10 @@
 import * as React from 'react';
 
-import { nullTranslator } from '@jupyterlab/translation';
-
 import { GroupView } from '../components/GroupView';
 import { IActivityEvent, IGroupView } from '../model/types';
 import { partsOf } from '../model/eventparts';
 import { Room } from '../workspace/GroupWorkspace';
-import { quietRhythm } from './fakeserver';
-import { act, inSidebar, settle, sidebarModel, testRoot } from './reactroot';
+import { act, inSidebar, roomModel, settle, testRoot } from './reactroot';
 
 /**
  * One teammate's change costs the lab at most two requests (#21): the event's kind says
@@ -19,14 +16,7 @@ describe('requests per teammate change', () => {
   const root = testRoot();
 
   async function lab() {
-    const { server, model } = await sidebarModel();
-    quietRhythm(server);
-    server.routes['GET /groups/1/sessions'] = () => ({
-      body: { sessions: [] }
-    });
-    server.routes['GET /groups/1/questions'] = () => ({
-      body: { questions: [] }
-    });
+    const { server, model, options } = await roomModel();
     server.routes['GET /openapi.json'] = () => ({
       body: { paths: { '/groups': {}, '/groups/{group_id}/snapshots': {} } }
     });
@@ -34,18 +24,6 @@ describe('requests per teammate change', () => {
       body: { items: [], next: null, people: {} }
     });
     await model.select(1);
-    const options = {
-      groupId: 1,
-      context: {
-        model,
-        trans: nullTranslator.load('nerdup_lab'),
-        rendermime: null,
-        openNotebookPath: () => null,
-        openPath: () => undefined
-      },
-      execute: () => true,
-      commands: { openSnapshot: 'open', restoreSnapshot: 'restore' }
-    };
     await root.render(
       inSidebar(
         model,

@@ -1,7 +1,5 @@
 import * as React from 'react';
 
-import { nullTranslator } from '@jupyterlab/translation';
-
 import { IGroupView } from '../model/types';
 import { Room } from '../workspace/GroupWorkspace';
 import {
@@ -14,8 +12,7 @@ import {
 } from '../workspace/sections';
 import { askAbout } from '../rhythm/askabout';
 import { type } from './dialogs';
-import { quietRhythm } from './fakeserver';
-import { act, inSidebar, settle, sidebarModel, testRoot } from './reactroot';
+import { act, inSidebar, roomModel, settle, testRoot } from './reactroot';
 
 describe('the sections of a group room', () => {
   it('shows Settings to organisers only', () => {
@@ -46,30 +43,11 @@ describe('a group room', () => {
   const root = testRoot();
 
   async function room(section: SectionId = 'overview') {
-    const { server, model } = await sidebarModel();
-    quietRhythm(server);
-    server.routes['GET /groups/1/sessions'] = () => ({
-      body: { sessions: [] }
-    });
-    server.routes['GET /groups/1/questions'] = () => ({
-      body: { questions: [] }
-    });
+    const { server, model, options } = await roomModel();
     await model.select(1);
     const view = model.view(1) as IGroupView;
     expect(view.group.id).toBe(1);
     const chosen: SectionId[] = [];
-    const options = {
-      groupId: 1,
-      context: {
-        model,
-        trans: nullTranslator.load('nerdup_lab'),
-        rendermime: null,
-        openNotebookPath: () => null,
-        openPath: () => undefined
-      },
-      execute: () => true,
-      commands: { openSnapshot: 'open', restoreSnapshot: 'restore' }
-    };
     const draw = async (s: SectionId) =>
       root.render(
         inSidebar(
