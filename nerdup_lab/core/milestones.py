@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from . import progress, serialize
 from . import validate as v
 from .activity import record
 from .errors import InvalidInput
-from .models import MILESTONE_STATUSES, Milestone
+from .models import MILESTONE_STATUSES, Group, Milestone, Task
 from .overview import loaded
 from .permissions import Action, require
 from .records import check_version, get
@@ -68,7 +68,19 @@ def list_milestones(session: Session, username: str, group_id: int) -> list[dict
 
 
 def get_milestone(session: Session, username: str, milestone_id: int) -> dict[str, Any]:
-    return serialize.milestone(load(session, username, milestone_id, Action.VIEW_GROUP))
+    """One stage with its tasks and progress (9 statements however many tasks)."""
+    load(session, username, milestone_id, Action.VIEW_GROUP)
+    found = session.scalars(
+        select(Milestone)
+        .where(Milestone.id == milestone_id)
+        .options(
+            selectinload(Milestone.group).selectinload(Group.memberships),
+            selectinload(Milestone.tasks).selectinload(Task.claims),
+            selectinload(Milestone.tasks).selectinload(Task.completions),
+        )
+        .execution_options(populate_existing=True)
+    ).one()
+    return serialize.milestone(found)
 
 
 def add_milestone(

@@ -276,8 +276,10 @@ def agenda_picks(
     flagged: Sequence[Task] | None = None,
 ) -> list[tuple[Task, str]]:
     """The tasks on one occurrence's agenda with why (picked, rolled_over, next_session);
-    `rows` as for `_picks`, `flagged` the group's open tasks flagged for the next session
-    in id order (`flagged_tasks`), else read here when needed."""
+    `rows` as for `_picks`, `flagged` the group's tasks that are `FLAGGED`, in id order;
+    either is read here when not given."""
+    if rows is None:  # read once: tonight's picks below come from the same rows
+        rows = agenda_rows(session, [found], item.start)[found.id]
     picked = _picks(session, found, item, now, rows)
     rule = views.rule(found)
     if item == schedule.next_unstarted(rule, now) and _flags_stand(found, now):
