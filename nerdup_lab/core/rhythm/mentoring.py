@@ -6,14 +6,20 @@ happened to it (no activity naming it or one of its tasks, and it was not create
 `stale_after_days` days (`c.NerdUp.stale_after_days`). A claim is stalled when its task is
 open and its claimer committed no snapshot in the group for that long since claiming it.
 Both carry their real age, `quiet_days`.
+
+The overview reads all the mentored groups at once, in a fixed number of statements however
+many groups and however long their history (#21): when a stage was last touched is an
+aggregate in SQL (the newest activity naming the stage or one of its tasks), not a walk over
+every activity of the group.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Activity, Group, Membership, Milestone, Task, TaskClaim, utcnow
@@ -23,28 +29,42 @@ from . import views
 from .models import Question
 
 
-def _last_touches(session: Session, group_id: int) -> dict[int, dt.datetime]:
-    """When something last happened to each milestone: an activity naming it or one of its
-    tasks (the newest wins)."""
-    task_to_milestone = dict(
-        session.execute(select(Task.id, Task.milestone_id).where(Task.group_id == group_id)).all()
-    )
+def _subject_id(session: Session, key: str) -> Any:
+    """The integer `subject[key]` of an activity as SQL, NULL where the subject names
+    nothing by that key or names it by another kind of value (CASE, so PostgreSQL never
+    casts a value that is not a number)."""
+    if session.get_bind().dialect.name == "postgresql":
+        text = Activity.subject[key].as_string()
+        return case((text.op("~")("^-?[0-9]{1,9}$"), cast(text, Integer)), else_=None)
+    is_integer = func.json_type(Activity.subject, f"$.{key}") == "integer"
+    return case((is_integer, Activity.subject[key].as_integer()), else_=None)
+
+
+def _last_touches(session: Session, group_ids: Sequence[int]) -> dict[int, dt.datetime]:
+    """When something last happened to each milestone of the groups: the newest activity
+    naming it (`milestone_id`) or one of its tasks (`task_id`), as two aggregates."""
+    if not group_ids:
+        return {}
+    milestone_id = _subject_id(session, "milestone_id")
+    task_id = _subject_id(session, "task_id")
+    named = session.execute(
+        select(milestone_id, func.max(Activity.created_at))
+        .where(Activity.group_id.in_(group_ids), milestone_id.is_not(None))
+        .group_by(milestone_id)
+    ).all()
+    # Through a task: the task's milestone now (a task moved keeps its history with it).
+    through = session.execute(
+        select(Task.milestone_id, func.max(Activity.created_at))
+        .join(Task, and_(Task.id == task_id, Task.group_id == Activity.group_id))
+        .where(Activity.group_id.in_(group_ids))
+        .group_by(Task.milestone_id)
+    ).all()
     last: dict[int, dt.datetime] = {}
-    for subject, at in session.execute(
-        select(Activity.subject, Activity.created_at).where(Activity.group_id == group_id)
-    ):
-        if not isinstance(subject, dict):
-            continue
-        task_id = subject.get("task_id")
-        named = {
-            subject.get("milestone_id"),
-            task_to_milestone.get(task_id) if isinstance(task_id, int) else None,
-        }
-        for milestone_id in named:
-            if isinstance(milestone_id, int) and (
-                milestone_id not in last or at > last[milestone_id]
-            ):
-                last[milestone_id] = at
+    for mid, at in [*named, *through]:
+        # max() over a UTC column: SQLite hands back a naive value.
+        at = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at
+        if mid is not None and (mid not in last or at > last[mid]):
+            last[mid] = at
     return last
 
 
@@ -52,27 +72,25 @@ def _days(since: dt.datetime, now: dt.datetime) -> int:
     return max(0, (now - since).days)
 
 
-def stale_milestones(
-    session: Session, group_id: int, days: int, now: dt.datetime
-) -> list[dict[str, Any]]:
-    """Stages not done with nothing happening for `days` days, and due already (a stage
-    whose due date is still ahead is not stale); `quiet_days` is the real age."""
+def _stale_by_group(
+    session: Session, group_ids: Sequence[int], days: int, now: dt.datetime
+) -> dict[int, list[dict[str, Any]]]:
     since = now - dt.timedelta(days=days)
-    last = _last_touches(session, group_id)
+    last = _last_touches(session, group_ids)
     found = session.scalars(
         select(Milestone)
-        .where(Milestone.group_id == group_id, Milestone.status != "done")
+        .where(Milestone.group_id.in_(group_ids), Milestone.status != "done")
         .order_by(Milestone.position, Milestone.id)
     )
-    stale = []
+    stale: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
     for m in found:
         quiet_since = max(m.created_at, last.get(m.id, m.created_at))
         if quiet_since >= since or (m.due is not None and m.due > now.date()):
             continue
-        stale.append(
+        stale[m.group_id].append(
             {
                 "id": m.id,
-                "group_id": group_id,
+                "group_id": m.group_id,
                 "title": m.title,
                 "status": m.status,
                 "quiet_days": _days(quiet_since, now),
@@ -81,31 +99,47 @@ def stale_milestones(
     return stale
 
 
-def stalled_claims(
+def stale_milestones(
     session: Session, group_id: int, days: int, now: dt.datetime
 ) -> list[dict[str, Any]]:
-    """Work that stopped, by person: a claim on an open task whose claimer committed no
-    snapshot in the group for `days` days since claiming it (the quieter first)."""
+    """Stages not done with nothing happening for `days` days, and due already (a stage
+    whose due date is still ahead is not stale); `quiet_days` is the real age."""
+    return _stale_by_group(session, [group_id], days, now)[group_id]
+
+
+def _stalled_by_group(
+    session: Session, group_ids: Sequence[int], days: int, now: dt.datetime
+) -> dict[int, list[dict[str, Any]]]:
     since = now - dt.timedelta(days=days)
-    last_snapshot = dict(
-        session.execute(
-            select(Snapshot.author, func.max(Snapshot.created_at))
-            .where(Snapshot.group_id == group_id)
-            .group_by(Snapshot.author)
-        ).all()
-    )
+    last_snapshot: dict[tuple[int, str], dt.datetime] = {
+        (gid, author): at
+        for gid, author, at in session.execute(
+            select(Snapshot.group_id, Snapshot.author, func.max(Snapshot.created_at))
+            .where(Snapshot.group_id.in_(group_ids))
+            .group_by(Snapshot.group_id, Snapshot.author)
+        )
+    }
     claims = session.execute(
-        select(TaskClaim.username, TaskClaim.claimed_at, Task.id, Task.title, Task.milestone_id)
+        select(
+            Task.group_id,
+            TaskClaim.username,
+            TaskClaim.claimed_at,
+            Task.id,
+            Task.title,
+            Task.milestone_id,
+        )
         .join(Task, Task.id == TaskClaim.task_id)
-        .where(Task.group_id == group_id, Task.status != "done", TaskClaim.claimed_at < since)
+        .where(Task.group_id.in_(group_ids), Task.status != "done", TaskClaim.claimed_at < since)
     ).all()
-    stalled = []
-    for username, claimed_at, task_id, title, milestone_id in claims:
-        snapshot_at = last_snapshot.get(username)
+    stalled: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
+    for gid, username, claimed_at, task_id, title, milestone_id in claims:
+        snapshot_at = last_snapshot.get((gid, username))
+        if snapshot_at is not None and snapshot_at.tzinfo is None:
+            snapshot_at = snapshot_at.replace(tzinfo=dt.UTC)
         quiet_since = max(claimed_at, snapshot_at) if snapshot_at else claimed_at
         if quiet_since >= since:
             continue
-        stalled.append(
+        stalled[gid].append(
             {
                 "task_id": task_id,
                 "milestone_id": milestone_id,
@@ -116,51 +150,73 @@ def stalled_claims(
                 "quiet_days": _days(quiet_since, now),
             }
         )
-    return sorted(stalled, key=lambda c: (-c["quiet_days"], c["task_id"]))
+    return {
+        g: sorted(found, key=lambda c: (-c["quiet_days"], c["task_id"]))
+        for g, found in stalled.items()
+    }
+
+
+def stalled_claims(
+    session: Session, group_id: int, days: int, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """Work that stopped, by person: a claim on an open task whose claimer committed no
+    snapshot in the group for `days` days since claiming it (the quieter first)."""
+    return _stalled_by_group(session, [group_id], days, now)[group_id]
+
+
+def _unanswered_by_group(
+    session: Session, group_ids: Sequence[int]
+) -> dict[int, list[dict[str, Any]]]:
+    found = session.scalars(
+        select(Question)
+        .where(Question.group_id.in_(group_ids), Question.status == "open")
+        .order_by(Question.id)
+    )
+    by_group: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
+    for q in found:
+        by_group[q.group_id].append(
+            {
+                "id": q.id,
+                "group_id": q.group_id,
+                "title": q.title,
+                "author": q.author,
+                "created_at": views.ts(q.created_at),
+            }
+        )
+    return by_group
 
 
 def unanswered(session: Session, group_id: int) -> list[dict[str, Any]]:
-    found = session.scalars(
-        select(Question)
-        .where(Question.group_id == group_id, Question.status == "open")
-        .order_by(Question.id)
-    )
-    return [
-        {
-            "id": q.id,
-            "group_id": q.group_id,
-            "title": q.title,
-            "author": q.author,
-            "created_at": views.ts(q.created_at),
-        }
-        for q in found
-    ]
+    return _unanswered_by_group(session, [group_id])[group_id]
 
 
 def overview(
     session: Session, username: str, stale_after_days: int, now: dt.datetime | None = None
 ) -> dict[str, Any]:
-    """Per group the caller mentors: its unanswered questions and its stale milestones."""
+    """Per group the caller mentors: its unanswered questions, its stale milestones and its
+    stalled claims (8 statements however many groups)."""
     now = now or utcnow()
-    mentored = session.scalars(
-        select(Group)
+    mentored = session.execute(
+        select(Group.id, Group.title)
         .join(Membership, Membership.group_id == Group.id)
         .where(Membership.username == username, Membership.role == "mentor")
         .order_by(Group.id)
     ).all()
+    ids = [gid for gid, _ in mentored]
+    questions = _unanswered_by_group(session, ids)
+    claims = _stalled_by_group(session, ids, stale_after_days, now)
+    stale = _stale_by_group(session, ids, stale_after_days, now)
     groups: list[dict[str, Any]] = []
     askers: list[str] = []
-    for g in mentored:
-        questions = unanswered(session, g.id)
-        claims = stalled_claims(session, g.id, stale_after_days, now)
-        askers += [q["author"] for q in questions] + [c["username"] for c in claims]
+    for gid, title in mentored:
+        askers += [q["author"] for q in questions[gid]] + [c["username"] for c in claims[gid]]
         groups.append(
             {
-                "group_id": g.id,
-                "title": g.title,
-                "unanswered": questions,
-                "stale_milestones": stale_milestones(session, g.id, stale_after_days, now),
-                "stalled_claims": claims,
+                "group_id": gid,
+                "title": title,
+                "unanswered": questions[gid],
+                "stale_milestones": stale[gid],
+                "stalled_claims": claims[gid],
             }
         )
     return {

@@ -8,12 +8,13 @@ the backend passes None, which means the current time.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 
-from .. import serialize
+from .. import loading, progress, serialize
 from .. import validate as v
 from ..activity import record
 from ..errors import Conflict, InvalidInput, NotFound
@@ -189,24 +190,48 @@ def _done_by(task: Task, when: dt.datetime) -> bool:
     return task.status == "done" and task.done_at is not None and task.done_at < when
 
 
+AgendaRows = list[tuple[dt.datetime, Task]]
+
+
+def agenda_rows(
+    session: Session, studies: list[StudySession], upto: dt.datetime
+) -> dict[int, AgendaRows]:
+    """The agenda rows of `studies` for occurrences up to `upto` with their tasks, per
+    session, in agenda order (one query for all of them)."""
+    found: dict[int, AgendaRows] = {s.id: [] for s in studies}
+    if not studies:
+        return found
+    rows = session.execute(
+        select(SessionAgendaItem.session_id, SessionAgendaItem.occurrence, Task)
+        .join(Task, Task.id == SessionAgendaItem.task_id)
+        .where(SessionAgendaItem.session_id.in_(list(found)), SessionAgendaItem.occurrence <= upto)
+        .order_by(SessionAgendaItem.occurrence, SessionAgendaItem.id)
+    ).all()
+    for session_id, start, task in rows:
+        found[session_id].append((start, task))
+    return found
+
+
 def _picks(
-    session: Session, found: StudySession, item: schedule.Occurrence, now: dt.datetime
+    session: Session,
+    found: StudySession,
+    item: schedule.Occurrence,
+    now: dt.datetime,
+    rows: AgendaRows | None = None,
 ) -> list[tuple[Task, str]]:
     """The tasks picked for one occurrence: its own agenda rows, then (when the session
     rolls unfinished picks over, and the previous occurrence has ended by `now`) what the
     previous occurrences left unfinished at their end.
 
     Computed on read from the agenda rows and the tasks' done times, so it does not
-    depend on when, or whether, anything was written at a session's end."""
-    rows = session.execute(
-        select(SessionAgendaItem.occurrence, Task)
-        .join(Task, Task.id == SessionAgendaItem.task_id)
-        .where(SessionAgendaItem.session_id == found.id, SessionAgendaItem.occurrence <= item.start)
-        .order_by(SessionAgendaItem.occurrence, SessionAgendaItem.id)
-    ).all()
+    depend on when, or whether, anything was written at a session's end. `rows` are the
+    session's agenda rows up to at least this occurrence (`agenda_rows`), else read here."""
+    if rows is None:
+        rows = agenda_rows(session, [found], item.start)[found.id]
     by_start: dict[dt.datetime, list[Task]] = {}
     for start, task in rows:
-        by_start.setdefault(start, []).append(task)
+        if start <= item.start:
+            by_start.setdefault(start, []).append(task)
     own = by_start.get(item.start, [])
     if found.unfinished_picks != "roll_over" or not by_start:
         return [(t, "picked") for t in own]
@@ -238,11 +263,24 @@ def _flags_stand(found: StudySession, now: dt.datetime) -> bool:
     return not schedule.ended_between(views.rule(found), found.settled_through, now)
 
 
-def _agenda_tasks(
-    session: Session, found: StudySession, item: schedule.Occurrence, now: dt.datetime
-) -> list[dict[str, Any]]:
-    picked = _picks(session, found, item, now)
-    tasks = [{**serialize.task(t), "source": source} for t, source in picked]
+# An open task flagged for the next session: it is on the coming occurrence's agenda.
+FLAGGED = and_(Task.next_session.is_(True), Task.status != "done")
+
+
+def agenda_picks(
+    session: Session,
+    found: StudySession,
+    item: schedule.Occurrence,
+    now: dt.datetime,
+    rows: AgendaRows | None = None,
+    flagged: Sequence[Task] | None = None,
+) -> list[tuple[Task, str]]:
+    """The tasks on one occurrence's agenda with why (picked, rolled_over, next_session);
+    `rows` as for `_picks`, `flagged` the group's tasks that are `FLAGGED`, in id order;
+    either is read here when not given."""
+    if rows is None:  # read once: tonight's picks below come from the same rows
+        rows = agenda_rows(session, [found], item.start)[found.id]
+    picked = _picks(session, found, item, now, rows)
     rule = views.rule(found)
     if item == schedule.next_unstarted(rule, now) and _flags_stand(found, now):
         # The "next session" flag on a task puts it on the coming occurrence's agenda,
@@ -250,17 +288,27 @@ def _agenda_tasks(
         seen = {t.id for t, _ in picked}
         tonight = schedule.in_progress(rule, now)
         if tonight is not None:
-            seen |= {t.id for t, _ in _picks(session, found, tonight, now)}
-        flagged = session.scalars(
-            select(Task)
-            .where(Task.group_id == found.group_id, Task.next_session.is_(True))
-            .where(Task.status != "done")
-            .order_by(Task.id)
-        ).all()
-        tasks += [
-            {**serialize.task(t), "source": "next_session"} for t in flagged if t.id not in seen
-        ]
-    return tasks
+            seen |= {t.id for t, _ in _picks(session, found, tonight, now, rows)}
+        if flagged is None:
+            flagged = session.scalars(
+                select(Task).where(Task.group_id == found.group_id, FLAGGED).order_by(Task.id)
+            ).all()
+        picked += [(t, "next_session") for t in flagged if t.id not in seen]
+    return picked
+
+
+def agenda_json(
+    picked: list[tuple[Task, str]], facts: dict[int, progress.TaskFacts]
+) -> list[dict[str, Any]]:
+    """An agenda's tasks as shown; `facts` from `loading.task_facts` of those tasks."""
+    return [{**serialize.task(t, facts[t.id]), "source": source} for t, source in picked]
+
+
+def _agenda_tasks(
+    session: Session, found: StudySession, item: schedule.Occurrence, now: dt.datetime
+) -> list[dict[str, Any]]:
+    picked = agenda_picks(session, found, item, now)
+    return agenda_json(picked, loading.task_facts(session, (t for t, _ in picked)))
 
 
 def settle(session: Session, found: StudySession, now: dt.datetime) -> None:
