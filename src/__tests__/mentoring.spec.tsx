@@ -66,6 +66,17 @@ function overview() {
             last_snapshot_at: hoursAgo(16 * 24),
             quiet_days: 16
           }
+        ],
+        stalled_parts: [
+          {
+            task_id: 53,
+            milestone_id: 40,
+            title: 'Write your goal',
+            username: 'emma',
+            due: '2020-01-01',
+            last_snapshot_at: null,
+            quiet_days: 25
+          }
         ]
       }
     ],
@@ -152,6 +163,9 @@ describe('the Mentoring section of the directory', () => {
     ]);
     // Work that stopped, by person and by name, the quietest first.
     expect(list('Stalled work')).toEqual([
+      expect.stringMatching(
+        /^Emma Larsen has not done their part of “Write your goal”Pandas club · stage \d+ days overdue · no snapshot for 25 days$/
+      ),
       'Emma Larsen claimed “Reproduce the score”Pandas club · claimed 20 days ago, no snapshot since',
       'dev claimed “Choose k”Pandas club · last snapshot 16 days ago'
     ]);
@@ -167,6 +181,7 @@ describe('the Mentoring section of the directory', () => {
       g.unanswered = [];
       g.stale_milestones = [];
       g.stalled_claims = [];
+      g.stalled_parts = [];
     });
     await root.render(inSidebar(model, <Mentoring />));
     await settle();

@@ -3,10 +3,23 @@ import * as React from 'react';
 import { Time } from '@jupyterlab/coreutils';
 
 import { useSidebar } from '../components/context';
+import { daysUntil } from '../model/derive';
 import { displayName } from '../people';
 import { RhythmClient } from './client';
 import { questionFocus } from './focus';
-import { IMentoring, IQuestionSummary, IStaleMilestone } from './types';
+import {
+  IMentoring,
+  IQuestionSummary,
+  IStaleMilestone,
+  IStalledClaim,
+  IStalledPart
+} from './types';
+
+/** A person's stalled work: a claim that stopped, or a part not done of a task everyone does. */
+type IStalledWork = (
+  | (IStalledClaim & { part: false; due: null })
+  | (IStalledPart & { part: true; claimed_at: null })
+) & { group_id: number };
 
 /** Whether /me lists a group where the user is a mentor (null: not loaded yet). */
 function mentorsAGroup(
@@ -67,10 +80,23 @@ export function Mentoring(): JSX.Element | null {
     .flatMap(g => g.unanswered)
     .sort((a, b) => a.created_at.localeCompare(b.created_at));
   const stale = found.groups.flatMap(g => g.stale_milestones);
-  const stalled = found.groups
-    .flatMap(g =>
-      (g.stalled_claims ?? []).map(c => ({ ...c, group_id: g.group_id }))
-    )
+  // Claims that stopped and parts of "everyone does this one" tasks not done: one list of
+  // people whose work stalled, the quietest first.
+  const stalled: IStalledWork[] = found.groups
+    .flatMap(g => [
+      ...(g.stalled_claims ?? []).map(c => ({
+        ...c,
+        group_id: g.group_id,
+        part: false as const,
+        due: null
+      })),
+      ...(g.stalled_parts ?? []).map(p => ({
+        ...p,
+        group_id: g.group_id,
+        part: true as const,
+        claimed_at: null
+      }))
+    ])
     .sort((a, b) => b.quiet_days - a.quiet_days);
 
   // In the group's room (its Questions or Plan), where the question list and the plan
@@ -182,7 +208,7 @@ export function Mentoring(): JSX.Element | null {
           >
             {stalled.map(c => (
               <li
-                key={`${c.task_id}-${c.username}`}
+                key={`${c.part ? 'part' : 'claim'}-${c.task_id}-${c.username}`}
                 className="jp-NerdUp-mentoringItem"
               >
                 <button
@@ -194,14 +220,34 @@ export function Mentoring(): JSX.Element | null {
                   )}
                   onClick={() => show(c.group_id, 'plan')}
                 >
-                  {trans.__(
-                    '%1 claimed “%2”',
-                    displayName(c.username),
-                    c.title
-                  )}
+                  {c.part
+                    ? trans.__(
+                        '%1 has not done their part of “%2”',
+                        displayName(c.username),
+                        c.title
+                      )
+                    : trans.__(
+                        '%1 claimed “%2”',
+                        displayName(c.username),
+                        c.title
+                      )}
                 </button>
                 <span className="jp-NerdUp-mentoringMeta">
                   {titles.get(c.group_id)}
+                  {c.part && c.due && (
+                    <>
+                      {' · '}
+                      <time dateTime={c.due} title={c.due}>
+                        {daysUntil(c.due) < 0
+                          ? trans._n(
+                              'stage %1 day overdue',
+                              'stage %1 days overdue',
+                              -daysUntil(c.due)
+                            )
+                          : trans.__('stage due today')}
+                      </time>
+                    </>
+                  )}
                   {' · '}
                   {c.last_snapshot_at
                     ? trans._n(
@@ -209,11 +255,17 @@ export function Mentoring(): JSX.Element | null {
                         'last snapshot %1 days ago',
                         c.quiet_days
                       )
-                    : trans._n(
-                        'claimed %1 day ago, no snapshot since',
-                        'claimed %1 days ago, no snapshot since',
-                        c.quiet_days
-                      )}
+                    : c.part
+                      ? trans._n(
+                          'no snapshot for %1 day',
+                          'no snapshot for %1 days',
+                          c.quiet_days
+                        )
+                      : trans._n(
+                          'claimed %1 day ago, no snapshot since',
+                          'claimed %1 days ago, no snapshot since',
+                          c.quiet_days
+                        )}
                 </span>
               </li>
             ))}

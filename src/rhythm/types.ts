@@ -103,6 +103,18 @@ export interface IStalledClaim {
   quiet_days: number;
 }
 
+/** A doer of a task everyone does who has not done their part, once its stage is due. */
+export interface IStalledPart {
+  task_id: number;
+  milestone_id: number;
+  title: string;
+  username: string;
+  /** The stage's due date (YYYY-MM-DD), null when it has none. */
+  due: string | null;
+  last_snapshot_at: string | null;
+  quiet_days: number;
+}
+
 /** One group the caller mentors, with what needs a mentor's eye (GET /me/mentoring). */
 export interface IMentoredGroup {
   group_id: number;
@@ -110,6 +122,7 @@ export interface IMentoredGroup {
   unanswered: IQuestionSummary[];
   stale_milestones: IStaleMilestone[];
   stalled_claims?: IStalledClaim[];
+  stalled_parts?: IStalledPart[];
 }
 
 export interface IMentoring {

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from nerdup_lab.core import milestones, tasks
 from nerdup_lab.core.errors import Conflict, Forbidden, InvalidInput
-from nerdup_lab.core.models import Activity, Milestone, TaskClaim
+from nerdup_lab.core.models import Activity, Membership, Milestone, Task, TaskClaim
 from nerdup_lab.core.rhythm import mentoring, questions
 from nerdup_lab.core.snapshots.commit import commit_in_session
 from nerdup_lab.core.snapshots.models import Snapshot
@@ -127,6 +127,55 @@ def test_mentor_sees_stalled_claims_by_person_with_their_real_age(db_url):
             s, group_id=world.group_id, author="pat", path="eda.ipynb", notebook=notebook()
         )
     assert world.call("mina", mentoring.overview, 14, now)["groups"][0]["stalled_claims"] == []
+    world.db.dispose()
+
+
+def test_mentor_sees_who_has_not_done_their_part_of_a_task_everyone_does(db_url):
+    """An "everyone does this one" task: each doer (organizers, participants) who has not
+    done their part, once the stage is due and they have been quiet for the threshold, is
+    listed by name with the real age; a part done, a stage not yet due, or a recent
+    snapshot takes them off the list; mentors and followers are not doers."""
+    world = build_world(db_url)
+    now = dt.datetime.now(dt.UTC)
+    everyone = world.call(
+        "olga",
+        tasks.create_task,
+        world.milestone_id,
+        {"title": "Write your goal", "per_member": True},
+    )
+    with world.session() as s:
+        s.get(Milestone, world.milestone_id).due = (now - dt.timedelta(days=3)).date()
+        s.get(Task, everyone["id"]).created_at = now - dt.timedelta(days=25)
+        for m in s.scalars(select(Membership).where(Membership.group_id == world.group_id)):
+            m.joined_at = now - dt.timedelta(days=30)
+    world.call("oscar", tasks.complete_mine, everyone["id"])
+
+    (group,) = world.call("mina", mentoring.overview, 14, now)["groups"]
+    parts = group["stalled_parts"]
+    # olga and pat have not done it (oscar has; mina mentors, fred follows): 25 days quiet.
+    assert [(p["username"], p["quiet_days"]) for p in parts] == [("olga", 25), ("pat", 25)]
+    assert parts[0]["title"] == "Write your goal"
+    assert parts[0]["due"] == (now - dt.timedelta(days=3)).date().isoformat()
+    assert parts[0]["last_snapshot_at"] is None
+    assert {"olga", "pat"} <= set(world.call("mina", mentoring.overview, 14, now)["people"])
+
+    # Pat committed 16 days ago: still quiet for 16 days; her part done: off the list.
+    with world.session("pat") as s:
+        snap = commit_in_session(
+            s, group_id=world.group_id, author="pat", path="goal.ipynb", notebook=notebook()
+        )
+    with world.session() as s:
+        s.get(Snapshot, snap["id"]).created_at = now - dt.timedelta(days=16)
+    parts = world.call("mina", mentoring.overview, 14, now)["groups"][0]["stalled_parts"]
+    assert [(p["username"], p["quiet_days"]) for p in parts] == [("olga", 25), ("pat", 16)]
+    world.call("pat", tasks.complete_mine, everyone["id"])
+    parts = world.call("mina", mentoring.overview, 14, now)["groups"][0]["stalled_parts"]
+    assert [p["username"] for p in parts] == ["olga"]
+
+    # The stage due in a week: nobody is late yet.
+    with world.session() as s:
+        s.get(Milestone, world.milestone_id).due = (now + dt.timedelta(days=7)).date()
+    assert world.call("mina", mentoring.overview, 14, now)["groups"][0]["stalled_parts"] == []
     world.db.dispose()
 
 

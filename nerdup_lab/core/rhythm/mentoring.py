@@ -1,11 +1,14 @@
-"""What a mentor sees across their groups: unanswered questions, stale milestones and
-stalled claims.
+"""What a mentor sees across their groups: unanswered questions, stale milestones, stalled
+claims and stalled parts.
 
 A milestone is stale when it is not done, already due (or without a due date), and nothing
 happened to it (no activity naming it or one of its tasks, and it was not created) for
 `stale_after_days` days (`c.NerdUp.stale_after_days`). A claim is stalled when its task is
 open and its claimer committed no snapshot in the group for that long since claiming it.
-Both carry their real age, `quiet_days`.
+A part is stalled when a doer (organizer or participant) of an "everyone does this one" task
+has not done their part, the task's stage is due already (or has no due date), and the
+doer committed no snapshot in the group for that long since the task was made or they
+joined, whichever came later. Each carries its real age, `quiet_days`.
 
 The overview reads all the mentored groups at once, in a fixed number of statements however
 many groups and however long their history (#21): when a stage was last touched is an
@@ -19,10 +22,20 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy import Integer, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import Activity, Group, Membership, Milestone, Task, TaskClaim, utcnow
+from ..models import (
+    Activity,
+    Group,
+    Membership,
+    Milestone,
+    Task,
+    TaskClaim,
+    TaskCompletion,
+    utcnow,
+)
+from ..progress import DOER_ROLES
 from ..snapshots.models import Snapshot
 from ..users import people
 from . import views
@@ -107,18 +120,31 @@ def stale_milestones(
     return _stale_by_group(session, [group_id], days, now)[group_id]
 
 
-def _stalled_by_group(
-    session: Session, group_ids: Sequence[int], days: int, now: dt.datetime
-) -> dict[int, list[dict[str, Any]]]:
-    since = now - dt.timedelta(days=days)
-    last_snapshot: dict[tuple[int, str], dt.datetime] = {
-        (gid, author): at
+LastSnapshots = dict[tuple[int, str], dt.datetime]
+
+
+def _last_snapshots(session: Session, group_ids: Sequence[int]) -> LastSnapshots:
+    """When each member last committed in each group (one aggregate)."""
+    return {
+        (gid, author): at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at
         for gid, author, at in session.execute(
             select(Snapshot.group_id, Snapshot.author, func.max(Snapshot.created_at))
             .where(Snapshot.group_id.in_(group_ids))
             .group_by(Snapshot.group_id, Snapshot.author)
         )
     }
+
+
+def _stalled_by_group(
+    session: Session,
+    group_ids: Sequence[int],
+    days: int,
+    now: dt.datetime,
+    last_snapshot: LastSnapshots | None = None,
+) -> dict[int, list[dict[str, Any]]]:
+    since = now - dt.timedelta(days=days)
+    if last_snapshot is None:
+        last_snapshot = _last_snapshots(session, group_ids)
     claims = session.execute(
         select(
             Task.group_id,
@@ -134,8 +160,6 @@ def _stalled_by_group(
     stalled: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
     for gid, username, claimed_at, task_id, title, milestone_id in claims:
         snapshot_at = last_snapshot.get((gid, username))
-        if snapshot_at is not None and snapshot_at.tzinfo is None:
-            snapshot_at = snapshot_at.replace(tzinfo=dt.UTC)
         quiet_since = max(claimed_at, snapshot_at) if snapshot_at else claimed_at
         if quiet_since >= since:
             continue
@@ -162,6 +186,72 @@ def stalled_claims(
     """Work that stopped, by person: a claim on an open task whose claimer committed no
     snapshot in the group for `days` days since claiming it (the quieter first)."""
     return _stalled_by_group(session, [group_id], days, now)[group_id]
+
+
+def _stalled_parts_by_group(
+    session: Session,
+    group_ids: Sequence[int],
+    days: int,
+    now: dt.datetime,
+    last_snapshot: LastSnapshots,
+) -> dict[int, list[dict[str, Any]]]:
+    """Per group, the doers of "everyone does this one" tasks whose part is stalled: one
+    query for every (task, doer) pair not done yet, whatever the group's size."""
+    since = now - dt.timedelta(days=days)
+    pairs = session.execute(
+        select(
+            Task.group_id,
+            Task.id,
+            Task.title,
+            Task.milestone_id,
+            Task.created_at,
+            Milestone.due,
+            Membership.username,
+            Membership.joined_at,
+        )
+        .join(Milestone, Milestone.id == Task.milestone_id)
+        .join(
+            Membership,
+            and_(Membership.group_id == Task.group_id, Membership.role.in_(DOER_ROLES)),
+        )
+        .outerjoin(
+            TaskCompletion,
+            and_(
+                TaskCompletion.task_id == Task.id,
+                TaskCompletion.username == Membership.username,
+            ),
+        )
+        .where(
+            Task.group_id.in_(group_ids),
+            Task.per_member.is_(True),
+            Task.status != "done",
+            Milestone.status != "done",
+            # A stage still ahead of its due date is not late (#16).
+            or_(Milestone.due.is_(None), Milestone.due < now.date()),
+            TaskCompletion.id.is_(None),
+        )
+    ).all()
+    stalled: dict[int, list[dict[str, Any]]] = {g: [] for g in group_ids}
+    for gid, task_id, title, milestone_id, created_at, due, username, joined_at in pairs:
+        snapshot_at = last_snapshot.get((gid, username))
+        quiet_since = max(t for t in (created_at, joined_at, snapshot_at) if t is not None)
+        if quiet_since >= since:
+            continue
+        stalled[gid].append(
+            {
+                "task_id": task_id,
+                "milestone_id": milestone_id,
+                "title": title,
+                "username": username,
+                "due": due.isoformat() if due else None,
+                "last_snapshot_at": views.ts(snapshot_at) if snapshot_at else None,
+                "quiet_days": _days(quiet_since, now),
+            }
+        )
+    return {
+        g: sorted(found, key=lambda c: (-c["quiet_days"], c["task_id"], c["username"]))
+        for g, found in stalled.items()
+    }
 
 
 def _unanswered_by_group(
@@ -193,8 +283,8 @@ def unanswered(session: Session, group_id: int) -> list[dict[str, Any]]:
 def overview(
     session: Session, username: str, stale_after_days: int, now: dt.datetime | None = None
 ) -> dict[str, Any]:
-    """Per group the caller mentors: its unanswered questions, its stale milestones and its
-    stalled claims (8 statements however many groups)."""
+    """Per group the caller mentors: its unanswered questions, its stale milestones, its
+    stalled claims and stalled parts (9 statements however many groups)."""
     now = now or utcnow()
     mentored = session.execute(
         select(Group.id, Group.title)
@@ -204,12 +294,15 @@ def overview(
     ).all()
     ids = [gid for gid, _ in mentored]
     questions = _unanswered_by_group(session, ids)
-    claims = _stalled_by_group(session, ids, stale_after_days, now)
+    last_snapshot = _last_snapshots(session, ids)
+    claims = _stalled_by_group(session, ids, stale_after_days, now, last_snapshot)
+    parts = _stalled_parts_by_group(session, ids, stale_after_days, now, last_snapshot)
     stale = _stale_by_group(session, ids, stale_after_days, now)
     groups: list[dict[str, Any]] = []
     askers: list[str] = []
     for gid, title in mentored:
-        askers += [q["author"] for q in questions[gid]] + [c["username"] for c in claims[gid]]
+        askers += [q["author"] for q in questions[gid]]
+        askers += [c["username"] for c in claims[gid] + parts[gid]]
         groups.append(
             {
                 "group_id": gid,
@@ -217,6 +310,7 @@ def overview(
                 "unanswered": questions[gid],
                 "stale_milestones": stale[gid],
                 "stalled_claims": claims[gid],
+                "stalled_parts": parts[gid],
             }
         )
     return {

@@ -1,4 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
+import { execFileSync } from 'child_process';
 
 import { api, consoleErrors, openSidebar, shootThemes } from './helpers';
 
@@ -80,6 +81,52 @@ test.describe.serial('Mentoring', () => {
       'mentoring-question',
       view.locator('.jp-NerdUp-questions')
     );
+
+    // Three weeks on: Bea, a participant, claimed a task and has not done her part of the
+    // reading everyone does (the walk's past moved back 21 days in the database, as time
+    // cannot pass in a test). The mentor sees it as work that stalled, by person.
+    const stage = (await api(page, 'GET', `/groups/${group.id}/milestones`))
+      .milestones[0];
+    const bob = { 'X-Nerdup-Test-User': 'bob' };
+    const bea = { 'X-Nerdup-Test-User': 'bea' };
+    await api(
+      page,
+      'POST',
+      `/groups/${group.id}/members`,
+      { role: 'participant' },
+      bea
+    );
+    await api(
+      page,
+      'POST',
+      `/milestones/${stage.id}/tasks`,
+      { title: 'Read chapter 3', per_member: true },
+      bob
+    );
+    const fit = await api(
+      page,
+      'POST',
+      `/milestones/${stage.id}/tasks`,
+      { title: 'Fit the first model' },
+      bob
+    );
+    await api(page, 'POST', `/tasks/${fit.id}/claim`, undefined, bea);
+    execFileSync('python', [
+      'backdate.py',
+      process.env.NERDUP_UI_DB_URL!,
+      String(group.id),
+      '21'
+    ]);
+    // Back in the directory, where the Mentoring section is.
+    await sidebar.getByRole('button', { name: 'Back to all groups' }).click();
+    const stalled = mentoring.getByRole('list', { name: 'Stalled work' });
+    // Bob, the organiser, is a doer of the reading too (a mentor is not).
+    await expect(stalled.locator('li')).toHaveText([
+      `Bea claimed “Fit the first model”${GROUP} · claimed 21 days ago, no snapshot since`,
+      `Bea has not done their part of “Read chapter 3”${GROUP} · no snapshot for 21 days`,
+      `Bob has not done their part of “Read chapter 3”${GROUP} · no snapshot for 21 days`
+    ]);
+    await shootThemes(page, 'mentoring-stalled', mentoring);
 
     // Leaving the group (in People): no longer a mentor anywhere, the section goes away.
     await view.getByRole('tab', { name: 'People', exact: true }).click();
