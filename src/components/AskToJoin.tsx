@@ -94,7 +94,7 @@ export function AskToJoin(props: IAskToJoinProps): JSX.Element {
         <span role="status" title={trans.__('An organiser will answer.')}>
           {trans.__('Request sent')}
         </span>
-        <span aria-hidden="true"> · </span>
+        <span aria-hidden="true">·</span>
         <Button
           small
           minimal
