@@ -5,6 +5,8 @@ answer checked against the OpenAPI document."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from api_setup import add, new_group, study_group
 from nerdup_api import wait_for
@@ -197,3 +199,32 @@ async def test_accepting_a_request_of_someone_who_left_and_asked_again(api):
     assert (await bob.post(f"/groups/{gid}/join-requests")).json["status"] == "pending"
     assert (await alice.post(f"/groups/{gid}/join-requests/bob/accept")).status == 200
     assert (await bob.get(f"/groups/{gid}")).json["my_role"] == "participant"
+
+
+async def test_a_double_click_on_ask_is_one_request(api):
+    """Five asks at once (the server runs them in overlapping transactions): one request,
+    one activity, every answer the same request."""
+    alice, gid = await _by_request(api)
+    bob = api("bob")
+    other = await new_group(alice)
+    await bob.post(f"/groups/{other['id']}/members", {"role": "follower"})  # bob exists
+    replies = await asyncio.gather(*(bob.post(f"/groups/{gid}/join-requests") for _ in range(5)))
+    assert [r.status for r in replies] == [201] * 5, [r.json for r in replies]
+    assert len({r.json["id"] for r in replies}) == 1
+    assert len((await alice.get(f"/groups/{gid}/join-requests")).json["items"]) == 1
+    feed = (await alice.get(f"/groups/{gid}/activity")).json["items"]
+    assert [i["kind"] for i in feed].count("join_request.created") == 1
+
+
+async def test_two_organizers_accepting_at_once_add_the_person_once(api):
+    alice, gid = await _by_request(api)
+    await add(alice, gid, "oscar", "organizer")
+    await api("bob").post(f"/groups/{gid}/join-requests")
+    path = f"/groups/{gid}/join-requests/bob/accept"
+    replies = await asyncio.gather(alice.post(path), api("oscar").post(path))
+    # The second one finds the request answered already.
+    assert sorted(r.status for r in replies) == [200, 404], [r.json for r in replies]
+    members = (await alice.get(f"/groups/{gid}")).json["members"]
+    assert [m["role"] for m in members if m["username"] == "bob"] == ["participant"]
+    feed = (await alice.get(f"/groups/{gid}/activity")).json["items"]
+    assert [i["kind"] for i in feed].count("member.joined") == 2  # oscar, then bob
