@@ -1,9 +1,11 @@
 import * as React from 'react';
 
 import { GroupCard } from '../components/GroupCard';
+import { Membership } from '../components/Membership';
 import { IGroup, IGroupView } from '../model/types';
 import { forgetPeople } from '../people';
 import { People } from '../workspace/sections/People';
+import { Settings } from '../workspace/sections/Settings';
 import { dialog, dialogButton, type, until } from './dialogs';
 import { group } from './fakeserver';
 import { act, inSidebar, settle, sidebarModel, testRoot } from './reactroot';
@@ -82,6 +84,17 @@ describe('asking to join a group that takes participants by request (#14)', () =
     ).toBe(true);
     expect(root.host.textContent).not.toContain('Request sent');
     expect(buttonNamed(root.host, 'Ask to join')).toBeDefined();
+  });
+
+  it('lets a follower ask to become a participant instead of switching', async () => {
+    const { model } = await sidebarModel();
+    const following = group(2, {
+      my_role: 'follower',
+      join_rule: 'request'
+    }) as unknown as IGroup;
+    await root.render(inSidebar(model, <Membership group={following} />));
+    expect(buttonNamed(root.host, 'Switch to participant')).toBeUndefined();
+    expect(buttonNamed(root.host, 'Ask to become a participant')).toBeDefined();
   });
 
   it('keeps the plain "Join" for a group that takes anyone', async () => {
@@ -184,6 +197,58 @@ describe("the People section's join requests (organisers)", () => {
     expect(root.host.textContent).not.toContain('Join requests');
     expect(server.calls.some(c => c.path.endsWith('/join-requests'))).toBe(
       false
+    );
+  });
+});
+
+describe('Settings: how people join', () => {
+  const root = testRoot();
+
+  async function settings(extra: Record<string, unknown>) {
+    const { server, model } = await sidebarModel();
+    const edits: any[] = [];
+    server.routes['PATCH /groups/1'] = call => {
+      edits.push(call.body);
+      return { body: group(1, { ...extra, ...call.body, version: 2 }) };
+    };
+    const view = {
+      group: group(1, extra),
+      milestones: [],
+      proposals: [],
+      activity: [],
+      snapshots: []
+    } as unknown as IGroupView;
+    await root.render(
+      inSidebar(model, <Settings view={view} rhythm={null as any} />)
+    );
+    await settle();
+    const select = [...root.host.querySelectorAll('label')]
+      .filter(l => l.textContent === 'How people join')
+      .map(l => document.getElementById(l.htmlFor) as HTMLSelectElement)[0];
+    return { select, edits };
+  }
+
+  it('saves "By request" with the other details', async () => {
+    const { select, edits } = await settings({ join_rule: 'anyone' });
+    expect(select.value).toBe('anyone');
+    expect(select.disabled).toBe(false);
+    expect(root.host.textContent).toContain(
+      'Following the group is free either way.'
+    );
+    await act(() => {
+      select.value = 'request';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(() => buttonNamed(root.host, 'Save changes')!.click());
+    await settle();
+    expect(edits.map(e => e.join_rule)).toEqual(['request']);
+  });
+
+  it('has no choice to make for a members-only group', async () => {
+    const { select } = await settings({ visibility: 'members' });
+    expect(select.disabled).toBe(true);
+    expect(root.host.textContent).toContain(
+      'A members-only group is joined when an organiser adds the person.'
     );
   });
 });
