@@ -228,3 +228,10 @@ async def test_two_organizers_accepting_at_once_add_the_person_once(api):
     assert [m["role"] for m in members if m["username"] == "bob"] == ["participant"]
     feed = (await alice.get(f"/groups/{gid}/activity")).json["items"]
     assert [i["kind"] for i in feed].count("member.joined") == 2  # oscar, then bob
+
+
+async def test_who_asks_is_the_caller_never_a_name_in_the_body(api):
+    alice, gid = await _by_request(api)
+    reply = await api("bob").post(f"/groups/{gid}/join-requests", {"username": "eve"})
+    assert reply.status == 400 and reply.error["fields"] == {"username": "Unknown field."}
+    assert (await alice.get(f"/groups/{gid}/join-requests")).json["items"] == []
