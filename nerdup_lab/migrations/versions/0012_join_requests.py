@@ -1,7 +1,7 @@
 """Join requests: how people become participants of an open group, and their requests.
 
-Revision ID: 0010_join_requests
-Revises: 0009_calendars
+Revision ID: 0012_join_requests
+Revises: 0011_task_proposals
 Create Date: 2026-12-04
 
 `groups.join_rule` is "anyone" (a person joins an open group as a participant at once, as
@@ -19,8 +19,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_join_requests"
-down_revision = "0009_calendars"
+# After 0011 (task proposals), which reached main first from 0009: one line of history, so
+# a database already at 0011 upgrades with this and nothing is skipped.
+revision = "0012_join_requests"
+down_revision = "0011_task_proposals"
 branch_labels = None
 depends_on = None
 
