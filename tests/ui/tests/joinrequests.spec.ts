@@ -3,6 +3,21 @@ import { Page } from '@playwright/test';
 
 import { api, consoleErrors, shootThemes, showDirectory } from './helpers';
 
+/**
+ * Open the "Study groups" sidebar of a plain page (a teammate's browser), once the lab has
+ * restored its layout: activating it shows it whether or not the layout had it open (a
+ * click on its tab would close an open one).
+ */
+async function openStudyGroups(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as any).jupyterapp !== undefined);
+  await page.evaluate(async () => {
+    const app = (window as any).jupyterapp;
+    await app.restored;
+    app.shell.activateById('nerdup-sidebar');
+  });
+  await expect(page.locator('#nerdup-sidebar')).toBeVisible();
+}
+
 /** The console errors and the uncaught errors and rejections of the page from now on. */
 function problems(page: Page): string[] {
   const found = consoleErrors(page);
@@ -52,25 +67,28 @@ test('an organiser takes participants by request; a newcomer asks, is accepted, 
   ).toBeVisible();
   await expect(requests).toContainText('No one is waiting to join.');
 
-  // Bea, in her own browser (a second context on the same server), finds the group: no
+  // Nadia, in her own browser (a second context on the same server), finds the group: no
   // plain "Join", an "Ask to join" with a note instead.
-  const beaContext = await browser.newContext({
-    extraHTTPHeaders: { 'X-Nerdup-Test-User': 'bea' }
+  const nadiaContext = await browser.newContext({
+    extraHTTPHeaders: { 'X-Nerdup-Test-User': 'nadia' }
   });
-  const bea = await beaContext.newPage();
-  const beaErrors = problems(bea);
-  await bea.setViewportSize({ width: 1440, height: 900 });
-  await bea.goto(page.url());
-  await bea.waitForSelector('#jupyterlab-splash', { state: 'detached' });
-  await bea.locator('.lm-TabBar-tab[data-id="nerdup-sidebar"]').click();
-  const sidebar = bea.locator('#nerdup-sidebar');
+  const nadia = await nadiaContext.newPage();
+  const nadiaErrors = problems(nadia);
+  await nadia.setViewportSize({ width: 1440, height: 900 });
+  // A workspace of her own: the layout other walks left in the default one stays there.
+  const url = new URL(page.url());
+  url.pathname = '/lab/workspaces/nadia-joins';
+  await nadia.goto(url.toString());
+  await nadia.waitForSelector('#jupyterlab-splash', { state: 'detached' });
+  await openStudyGroups(nadia);
+  const sidebar = nadia.locator('#nerdup-sidebar');
   await showDirectory(sidebar);
   const card = sidebar.locator('.jp-NerdUp-card').filter({ hasText: title });
   await expect(
     card.getByRole('button', { name: `Join ${title} as participant` })
   ).toHaveCount(0);
   await card.getByRole('button', { name: `Ask to join ${title}` }).click();
-  const dialog = bea.locator('.jp-Dialog');
+  const dialog = nadia.locator('.jp-Dialog');
   await expect(dialog).toContainText(`Ask to join “${title}”`);
   await dialog
     .getByLabel('A note for the organisers (optional)')
@@ -90,40 +108,40 @@ test('an organiser takes participants by request; a newcomer asks, is accepted, 
   await expect(
     nav.getByRole('button', { name: `Withdraw your request to join ${title}` })
   ).toBeVisible();
-  await bea.screenshot({
+  await nadia.screenshot({
     path: 'test-results/screenshots/joinrequests-request-sent.png'
   });
 
-  // The organiser's open People section hears of it live (the event bus), with Bea's
+  // The organiser's open People section hears of it live (the event bus), with Nadia's
   // display name and her note.
   await expect(
     requests.getByRole('heading', { name: 'Join requests (1)' })
   ).toBeVisible();
   const request = requests.locator('.jp-NerdUp-joinRequest');
-  await expect(request).toContainText('Bea');
+  await expect(request).toContainText('Nadia');
   await expect(request).toContainText(
     'I have done two Kaggle tabular competitions.'
   );
   await shootThemes(page, 'joinrequests-people', panel);
 
-  // Accepted: Bea is a participant, here and in her own lab.
+  // Accepted: Nadia is a participant, here and in her own lab.
   await request
-    .getByRole('button', { name: 'Accept Bea as participant' })
+    .getByRole('button', { name: 'Accept Nadia as participant' })
     .click();
   await expect(
     requests.getByRole('heading', { name: 'Join requests (0)' })
   ).toBeVisible();
   await expect(panel).toContainText('2 members');
   await expect(nav.getByText('you: participant')).toBeVisible();
-  const seen = await api(bea, 'GET', `/groups/${groupId}`);
+  const seen = await api(nadia, 'GET', `/groups/${groupId}`);
   expect(seen.my_role).toBe('participant');
   expect(seen.my_join_request).toBeNull();
   const feed = await api(page, 'GET', `/groups/${groupId}/activity`);
   expect(feed.items[0].summary).toContain(
-    "accepted Bea's request to join as participant"
+    "accepted Nadia's request to join as participant"
   );
-  await beaContext.close();
+  await nadiaContext.close();
 
   expect(errors).toEqual([]);
-  expect(beaErrors).toEqual([]);
+  expect(nadiaErrors).toEqual([]);
 });
