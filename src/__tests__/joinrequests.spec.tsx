@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { GroupCard } from '../components/GroupCard';
+import { partsOf } from '../model/eventparts';
 import { Membership } from '../components/Membership';
 import { IGroup, IGroupView } from '../model/types';
 import { forgetPeople } from '../people';
@@ -190,6 +191,36 @@ describe("the People section's join requests (organisers)", () => {
     await settle();
     expect(decided).toEqual(['decline']);
     expect(root.host.textContent).toContain('Join requests (0)');
+  });
+
+  it('reads the requests again when the feed moves (a new request, live)', async () => {
+    const { server, model } = await sidebarModel();
+    let asks = 0;
+    server.routes['GET /groups/1/join-requests'] = () => {
+      asks++;
+      return { body: { items: [], people: {} } };
+    };
+    const view = (activity: unknown[]) =>
+      ({
+        group: group(1, {
+          join_rule: 'request',
+          permissions: { decide_join_request: 'allow' }
+        }),
+        milestones: [],
+        proposals: [],
+        activity,
+        snapshots: []
+      }) as unknown as IGroupView;
+    const draw = (v: IGroupView) =>
+      root.render(inSidebar(model, <People view={v} rhythm={null as any} />));
+    await draw(view([]));
+    await settle();
+    expect(asks).toBe(1);
+    // The event of a request adds its line to the feed; only the group is read again.
+    expect(partsOf('join_request.created')).toEqual(['group']);
+    await draw(view([{ id: 12, kind: 'join_request.created' }]));
+    await settle();
+    expect(asks).toBe(2);
   });
 
   it('shows no requests to someone who may not decide them', async () => {
