@@ -16,7 +16,7 @@ from nerdup_lab.core.models import Base
 
 CORE_TABLES = {
     "users", "groups", "memberships", "milestones", "tasks",
-    "task_claims", "proposals", "votes", "activities",
+    "task_claims", "proposals", "votes", "activities", "join_requests",
 }  # fmt: skip
 
 

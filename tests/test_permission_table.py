@@ -14,9 +14,9 @@ from conftest import _drop_pg_database, _new_pg_database
 from core_world import ACTOR_FOR_ROLE, World, build_world, make_db
 from rhythm.permission_cells import RHYTHM_EXPECTED, rhythm_attempt
 
-from nerdup_lab.core import groups, hub_groups, members, milestones, proposals, tasks
+from nerdup_lab.core import groups, hub_groups, join_requests, members, milestones, proposals, tasks
 from nerdup_lab.core.db import Database
-from nerdup_lab.core.models import Group, Task, TaskClaim
+from nerdup_lab.core.models import Group, JoinRequest, Task, TaskClaim
 from nerdup_lab.core.permissions import Action, require, rule_for
 
 ROLES = ("organizer", "participant", "mentor", "follower", "outsider")
@@ -29,6 +29,9 @@ EXPECTED: dict[Action, tuple[str, str, str, str, str]] = {
     # Members are already in: joining again is a conflict, not a permission question.
     Action.JOIN_GROUP:           ("conflict",  "conflict",  "conflict",  "conflict",  "ok"),
     Action.LEAVE_GROUP:          ("ok",        "ok",        "ok",        "ok",        "not_found"),
+    # A participant or more is already in; a follower asks to become a participant.
+    Action.REQUEST_TO_JOIN:      ("conflict",  "conflict",  "conflict",  "ok",        "ok"),
+    Action.DECIDE_JOIN_REQUEST:  ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
     Action.SWITCH_OWN_ROLE:      ("ok",        "ok",        "ok",        "ok",        "not_found"),
     Action.MANAGE_MEMBERS:       ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
     Action.EDIT_GROUP:           ("ok",        "forbidden", "forbidden", "forbidden", "forbidden"),
@@ -66,6 +69,18 @@ def _claimed_task_of(world: World, user: str) -> int:
     return world.group_task_id
 
 
+def _by_request(world: World, asker: str | None = None) -> int:
+    """The world's group takes participants by request; `asker` has a pending request
+    (stored directly, so it works in a members-only group too)."""
+    with world.session(asker) as s:
+        group = s.get(Group, world.group_id)
+        assert group is not None
+        group.join_rule = "request"
+        if asker:
+            s.add(JoinRequest(group_id=world.group_id, username=asker, message=""))
+    return world.group_id
+
+
 def _other_role(current: str) -> str:
     return "follower" if current != "follower" else "participant"
 
@@ -78,6 +93,12 @@ def attempt(world: World, user: str, role: str, action: Action, owned: bool) -> 
         Action.VIEW_GROUP: lambda: world.outcome(user, groups.get_group, gid),
         Action.JOIN_GROUP: lambda: world.outcome(user, members.join, gid, {}),
         Action.LEAVE_GROUP: lambda: world.outcome(user, members.leave, gid, user),
+        Action.REQUEST_TO_JOIN: lambda: world.outcome(
+            user, join_requests.ask, _by_request(world), {"message": "May I?"}
+        ),
+        Action.DECIDE_JOIN_REQUEST: lambda: world.outcome(
+            user, join_requests.decide, _by_request(world, "newbie"), "newbie", True
+        ),
         Action.SWITCH_OWN_ROLE: lambda: world.outcome(
             user, members.change_role, gid, user, {"role": _other_role(role)}, None
         ),

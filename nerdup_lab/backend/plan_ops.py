@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..core import groups, members, milestones, overview, plan_requests, proposals, tasks
+from ..core import (
+    groups,
+    join_requests,
+    members,
+    milestones,
+    overview,
+    plan_requests,
+    proposals,
+    tasks,
+)
 from .base import Caller
 
 T = TypeVar("T")
@@ -57,6 +66,21 @@ class PlanOperations:
 
     async def remove_member(self, caller: Caller, group_id: int, username: str) -> None:
         await self.write(members.leave, caller, group_id, username)
+
+    # Join requests (#14)
+    async def ask_to_join(self, caller: Caller, group_id: int, data: Json) -> Json:
+        return await self.write(join_requests.ask, caller, group_id, data)
+
+    async def withdraw_join_request(self, caller: Caller, group_id: int, username: str) -> None:
+        await self.write(join_requests.withdraw, caller, group_id, username)
+
+    async def list_join_requests(self, caller: Caller, group_id: int) -> Json:
+        return await self.read(join_requests.list_requests, caller, group_id)
+
+    async def decide_join_request(
+        self, caller: Caller, group_id: int, username: str, accept: bool
+    ) -> Json:
+        return await self.write(join_requests.decide, caller, group_id, username, accept)
 
     # Milestones
     async def list_milestones(self, caller: Caller, group_id: int) -> list[Json]:

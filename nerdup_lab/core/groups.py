@@ -13,6 +13,7 @@ from .activity import record
 from .models import (
     ADOPTION_RULES,
     GROUP_STATUSES,
+    JOIN_RULES,
     VISIBILITIES,
     Group,
     Membership,
@@ -32,6 +33,7 @@ GROUP_FIELDS: dict[str, v.Parser] = {
     "status": v.choice(GROUP_STATUSES),
     "visibility": v.choice(VISIBILITIES),
     "adoption_rule": v.choice(ADOPTION_RULES),
+    "join_rule": v.choice(JOIN_RULES),
 }
 
 # Load everything a group summary shows in a few queries instead of one per group.

@@ -1,7 +1,9 @@
 """Membership: join, invite, switch role, leave, remove.
 
-- Anyone may join an open group as a participant or follower. Organizers add people to
-  any group (members-only groups are joined this way) with any role, e.g. as a mentor.
+- Anyone may join an open group as a participant or follower, unless its join rule is
+  "request": then participants ask and an organizer accepts (core.join_requests); following
+  stays free. Organizers add people to any group (members-only groups are joined this way)
+  with any role, e.g. as a mentor.
 - A member switches between participant and follower; only an organizer hands out the
   organizer and mentor roles, or changes someone else's role.
 - The last organizer can neither leave nor drop the role: they hand it over first (409).
@@ -17,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from . import serialize
+from . import join_requests, serialize
 from . import validate as v
 from .activity import record
 from .errors import Conflict, Finished, InvalidInput, NotFound
@@ -82,6 +84,8 @@ def join(session: Session, username: str, group_id: int, data: dict[str, Any]) -
                 "You can join as a participant or a follower; an organizer can make you more.",
                 fields={"role": f"Must be one of: {', '.join(SELF_SERVICE_ROLES)}."},
             )
+        if role == "participant" and group is not None and group.join_rule == "request":
+            raise join_requests.ask_instead()
     else:
         require(session, group_id, username, Action.MANAGE_MEMBERS)
         if membership_of(session, group_id, target) is not None:
@@ -90,6 +94,8 @@ def join(session: Session, username: str, group_id: int, data: dict[str, Any]) -
     membership = Membership(group_id=group_id, username=target, role=role)
     session.add(membership)
     session.flush()
+    if role != "follower":  # a pending join request is answered by this (#14)
+        join_requests.settle(session, group_id, target, username)
     summary = (
         f"joined as {role}" if target == username else f"added {shown(session, target)} as {role}"
     )
@@ -121,6 +127,9 @@ def change_role(
     check_version(membership, if_match, serialize.member, required=False)
     if role == membership.role:
         return serialize.member(membership)
+    moving_up = target == username and (membership.role, role) == ("follower", "participant")
+    if moving_up and membership.group.join_rule == "request":  # by asking (#14)
+        raise join_requests.ask_instead()
     if role != "organizer":
         _keep_an_organizer(session, membership)
     old, membership.role = membership.role, role

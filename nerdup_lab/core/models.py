@@ -36,6 +36,9 @@ from .db import Base
 GROUP_STATUSES = ("forming", "active", "finished", "archived")
 VISIBILITIES = ("open", "members")
 ADOPTION_RULES = ("organizer", "majority")
+# How a person becomes a participant of an open group: joins at once, or asks an organizer.
+JOIN_RULES = ("anyone", "request")
+JOIN_REQUEST_STATUSES = ("pending", "accepted", "declined", "withdrawn")
 ROLES = ("organizer", "participant", "follower", "mentor")
 MILESTONE_STATUSES = ("planned", "active", "done")
 TASK_STATUSES = ("todo", "doing", "done")
@@ -105,6 +108,7 @@ class Group(Versioned, Base):
     status: Mapped[str] = mapped_column(String(20), default="forming")
     visibility: Mapped[str] = mapped_column(String(20), default="open")
     adoption_rule: Mapped[str] = mapped_column(String(20), default="organizer")
+    join_rule: Mapped[str] = mapped_column(String(20), default="anyone", server_default="anyone")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.username"))
 
@@ -300,3 +304,23 @@ class Activity(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     subject: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class JoinRequest(Base):
+    """A person's request to join an open group whose join rule is "request" (#14).
+
+    One row per person and group: asking again after a decline or a withdrawal reopens the
+    same row, so "pending" is unique per person by construction. Who decided and when is
+    kept on the row; the group's activity feed holds the history."""
+
+    __tablename__ = "join_requests"
+    __table_args__ = (UniqueConstraint("group_id", "username", name="uq_join_requests_group_user"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
+    message: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_by: Mapped[str | None] = mapped_column(ForeignKey("users.username"), nullable=True)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

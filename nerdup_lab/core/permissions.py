@@ -31,6 +31,11 @@ class Action(enum.StrEnum):
     VIEW_GROUP = "view_group"  # read the group, its plan, progress and activity
     JOIN_GROUP = "join_group"  # become a participant or follower of an open group
     LEAVE_GROUP = "leave_group"
+    # Join requests (#14): an outsider or a follower asks to become a participant of a
+    # "by request" group (or withdraws the request); organizers read the requests and
+    # accept or decline them.
+    REQUEST_TO_JOIN = "request_to_join"
+    DECIDE_JOIN_REQUEST = "decide_join_request"
     SWITCH_OWN_ROLE = "switch_own_role"  # between participant and follower
     MANAGE_MEMBERS = "manage_members"  # add, remove, or change the role of someone else
     EDIT_GROUP = "edit_group"  # title, description, links, deadline, visibility, rule
@@ -80,6 +85,8 @@ _TABLE: dict[Action, tuple[Rule, Rule, Rule, Rule, Rule]] = {
     Action.VIEW_GROUP:               (ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     Action.JOIN_GROUP:               (DENY, DENY,  DENY,  DENY,  ALLOW),
     Action.LEAVE_GROUP:              (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
+    Action.REQUEST_TO_JOIN:          (DENY,  DENY,  DENY,  ALLOW, ALLOW),
+    Action.DECIDE_JOIN_REQUEST:      (ALLOW, DENY,  DENY,  DENY,  DENY),
     Action.SWITCH_OWN_ROLE:          (ALLOW, ALLOW, ALLOW, ALLOW, DENY),
     Action.MANAGE_MEMBERS:           (ALLOW, DENY,  DENY,  DENY,  DENY),
     Action.EDIT_GROUP:               (ALLOW, DENY,  DENY,  DENY,  DENY),

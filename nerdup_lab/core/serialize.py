@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import object_session
 
-from . import permissions, progress
+from . import join_requests, permissions, progress
 from .models import Group, Membership, Milestone, Proposal, Task
 from .users import people
 
@@ -139,8 +139,10 @@ def group(
     viewer: str | None = None,
     detail: bool = False,
     figures: progress.Figures | None = None,
+    my_request: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A group as listed; with `detail`, also its members."""
+    """A group as listed; with `detail`, also its members. `my_request` is the viewer's
+    pending join request (`groups` looks them all up at once; `detail` looks it up)."""
     figures = figures or progress.figures(record)
     mine = next((m for m in record.memberships if m.username == viewer), None)
     current = current_milestone(record)
@@ -154,6 +156,8 @@ def group(
         "status": record.status,
         "visibility": record.visibility,
         "adoption_rule": record.adoption_rule,
+        "join_rule": record.join_rule,
+        "my_join_request": my_request,
         "created_at": _ts(record.created_at),
         "created_by": record.created_by,
         "member_count": len(record.memberships),
@@ -174,6 +178,9 @@ def group(
         if session is not None:
             named = [m.username for m in record.memberships] + [record.created_by]
             body["people"] = people(session, named)
+            if my_request is None and viewer:
+                mine_pending = join_requests.pending_of(session, viewer, [record])
+                body["my_join_request"] = mine_pending.get(record.id)
     return body
 
 
@@ -233,4 +240,7 @@ def proposal(record: Proposal) -> dict[str, Any]:
 
 
 def groups(records: Iterable[Group], viewer: str) -> list[dict[str, Any]]:
-    return [group(g, viewer=viewer) for g in records]
+    listed = list(records)
+    session = object_session(listed[0]) if listed else None
+    asked = join_requests.pending_of(session, viewer, listed) if session is not None else {}
+    return [group(g, viewer=viewer, my_request=asked.get(g.id)) for g in listed]

@@ -13,6 +13,7 @@ from .groups import (
     GroupsHandler,
 )
 from .hub_groups import HubGroupLinkHandler, HubGroupSyncHandler
+from .join_requests import JoinDecisionHandler, JoinRequestHandler, JoinRequestsHandler
 from .me import MeHandler
 from .members import MemberHandler, MembersHandler
 from .milestones import GroupMilestonesHandler, MilestoneHandler, MilestoneOrderHandler
@@ -45,6 +46,9 @@ def routes() -> list[tuple[str, type[Any]]]:
         (r(f"/groups/{ID}/activity"), GroupActivityHandler),
         (r(f"/groups/{ID}/members"), MembersHandler),
         (r(f"/groups/{ID}/members/{ID}"), MemberHandler),
+        (r(f"/groups/{ID}/join-requests"), JoinRequestsHandler),
+        (r(f"/groups/{ID}/join-requests/{ID}"), JoinRequestHandler),
+        (r(f"/groups/{ID}/join-requests/{ID}/(accept|decline)"), JoinDecisionHandler),
         (r(f"/groups/{ID}/hub-group"), HubGroupLinkHandler),
         (r(f"/groups/{ID}/hub-group/sync"), HubGroupSyncHandler),
         (r(f"/groups/{ID}/milestones"), GroupMilestonesHandler),

@@ -4,6 +4,7 @@ import { Button, launchIcon } from '@jupyterlab/ui-components';
 
 import { isArchived, isGroupDone, openTasksIn } from '../model/derive';
 import { IGroup, Role } from '../model/types';
+import { AskToJoin, byRequest } from './AskToJoin';
 import { useSidebar } from './context';
 import { Deadline } from './Deadline';
 import { planEndText, ProgressBar } from './ProgressBar';
@@ -58,16 +59,19 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
       </div>
       {canJoin && (
         <div className="jp-NerdUp-actions">
-          {group.status !== 'finished' && (
-            <Button
-              small
-              disabled={busy}
-              onClick={() => void join('participant')}
-              aria-label={trans.__('Join %1 as participant', group.title)}
-            >
-              {trans.__('Join')}
-            </Button>
-          )}
+          {group.status !== 'finished' &&
+            (byRequest(group) ? (
+              <AskToJoin group={group} />
+            ) : (
+              <Button
+                small
+                disabled={busy}
+                onClick={() => void join('participant')}
+                aria-label={trans.__('Join %1 as participant', group.title)}
+              >
+                {trans.__('Join')}
+              </Button>
+            ))}
           <Button
             small
             minimal

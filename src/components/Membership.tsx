@@ -5,6 +5,7 @@ import { Button } from '@jupyterlab/ui-components';
 
 import { actingRole, isArchived } from '../model/derive';
 import { IGroup, Role } from '../model/types';
+import { AskToJoin, byRequest } from './AskToJoin';
 import { useSidebar } from './context';
 
 export interface IMembershipProps {
@@ -52,11 +53,18 @@ export function Membership(props: IMembershipProps): JSX.Element {
         {role === null && !isArchived(group) && (
           <>
             {/* A finished round is followed (its journey read), not joined. */}
-            {group.status !== 'finished' && (
-              <Button small disabled={busy} onClick={() => join('participant')}>
-                {trans.__('Join as participant')}
-              </Button>
-            )}
+            {group.status !== 'finished' &&
+              (byRequest(group) ? (
+                <AskToJoin group={group} />
+              ) : (
+                <Button
+                  small
+                  disabled={busy}
+                  onClick={() => join('participant')}
+                >
+                  {trans.__('Join as participant')}
+                </Button>
+              ))}
             <Button
               small
               minimal
@@ -87,7 +95,13 @@ export function Membership(props: IMembershipProps): JSX.Element {
             {trans.__('Switch to follower')}
           </Button>
         )}
-        {acting === 'follower' && (
+        {acting === 'follower' && byRequest(group) && (
+          <AskToJoin
+            group={group}
+            label={trans.__('Ask to become a participant')}
+          />
+        )}
+        {acting === 'follower' && !byRequest(group) && (
           <Button
             small
             minimal

@@ -50,6 +50,35 @@ export class GroupsActions {
     });
   }
 
+  /**
+   * Ask to join a "by request" group (#14), with an optional note for its organizers.
+   * A 400 (the note is too long) goes back to the dialog's field.
+   */
+  askToJoin(groupId: number, message: string): Promise<boolean> {
+    return this._form(() => this._model.client.askToJoin(groupId, message));
+  }
+
+  /** Withdraw my pending request to join. */
+  withdrawJoinRequest(groupId: number): Promise<boolean> {
+    return this._run(() =>
+      this._model.client.withdrawJoinRequest(
+        groupId,
+        this._model.username ?? ''
+      )
+    );
+  }
+
+  /** Organizers: accept (a new participant) or decline someone's request to join. */
+  decideJoinRequest(
+    groupId: number,
+    username: string,
+    accept: boolean
+  ): Promise<boolean> {
+    return this._run(() =>
+      this._model.client.decideJoinRequest(groupId, username, accept)
+    );
+  }
+
   /** Switch one's own role in the current group (participant / follower). */
   switchRole(role: Role): Promise<boolean> {
     return this._run(async () => {

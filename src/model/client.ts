@@ -4,6 +4,7 @@ import { IRequestOptions, NerdUpApiError, requestAPI } from '../api';
 import {
   IActivityPage,
   IGroup,
+  IJoinRequest,
   IMe,
   IMember,
   IMilestone,
@@ -11,6 +12,7 @@ import {
   ISnapshotSummary,
   ITask,
   ITemplateSummary,
+  JoinRule,
   ProposalPlace,
   Role
 } from './types';
@@ -23,6 +25,7 @@ export interface IGroupInput {
   start_date?: string | null;
   visibility?: 'open' | 'members';
   adoption_rule?: 'organizer' | 'majority';
+  join_rule?: JoinRule;
   /** Edit only (organizers): archived and back (to active) is the archive right. */
   status?: 'forming' | 'active' | 'finished' | 'archived';
   /** On creation: start with this plan template's milestones (a shipped id). */
@@ -142,6 +145,41 @@ export class GroupsClient {
     return this._call(
       `groups/${groupId}/members/${encodeURIComponent(username)}`,
       { method: 'DELETE' }
+    );
+  }
+
+  // Join requests (#14)
+  /** Ask to join a "by request" group as a participant; asking again is harmless. */
+  askToJoin(groupId: number, message: string): Promise<IJoinRequest> {
+    return this._call(`groups/${groupId}/join-requests`, {
+      method: 'POST',
+      body: message ? { message } : {}
+    });
+  }
+  /** Withdraw my own pending request (`username` is mine). */
+  withdrawJoinRequest(groupId: number, username: string): Promise<void> {
+    return this._call(
+      `groups/${groupId}/join-requests/${encodeURIComponent(username)}`,
+      { method: 'DELETE' }
+    );
+  }
+  /** Organizers: the pending requests, oldest first. */
+  async listJoinRequests(groupId: number): Promise<IJoinRequest[]> {
+    const found = await this._call<{ items: IJoinRequest[] }>(
+      `groups/${groupId}/join-requests`
+    );
+    return found.items;
+  }
+  /** Organizers: accept (the person becomes a participant) or decline. */
+  decideJoinRequest(
+    groupId: number,
+    username: string,
+    accept: boolean
+  ): Promise<IJoinRequest> {
+    const decision = accept ? 'accept' : 'decline';
+    return this._call(
+      `groups/${groupId}/join-requests/${encodeURIComponent(username)}/${decision}`,
+      { method: 'POST' }
     );
   }
 

@@ -27,6 +27,9 @@ const BY_RESOURCE: Record<string, ViewPart[]> = {
   snapshot: ['snapshots'],
   notebook: ['snapshots'],
   member: ['group'],
+  // Asked, withdrawn or declined (#14): the asker's group record says so; an organiser's
+  // People section reads the requests again when the feed moves.
+  join_request: ['group'],
   hub_group: ['group'],
   group: ['group'],
   session: ['sessions', 'catchup'],

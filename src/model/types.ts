@@ -85,6 +85,13 @@ export interface IGroup {
   status: 'forming' | 'active' | 'finished' | 'archived';
   visibility: 'open' | 'members';
   adoption_rule: 'organizer' | 'majority';
+  /**
+   * How a person becomes a participant of an open group (#14): `anyone` joins at once,
+   * `request` asks and an organizer accepts. Following is free either way.
+   */
+  join_rule?: JoinRule;
+  /** The viewer's own pending request to join, or null. */
+  my_join_request?: IJoinRequest | null;
   created_at: string | null;
   created_by: string | null;
   member_count: number;
@@ -96,6 +103,21 @@ export interface IGroup {
   members?: IMember[];
   /** What the caller's role may do (detail view): action -> allow | own | deny. */
   permissions?: Partial<Record<string, 'allow' | 'own' | 'deny'>>;
+}
+
+export type JoinRule = 'anyone' | 'request';
+
+/** A person's request to join a "by request" group (GET /groups/{id}/join-requests). */
+export interface IJoinRequest {
+  id: number;
+  group_id: number;
+  username: string;
+  /** Plain text the person wrote when asking; may be empty. */
+  message: string;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface IVote {

@@ -92,6 +92,7 @@ function GroupDetails(props: {
       deadline: group.deadline ?? '',
       visibility: group.visibility,
       adoption_rule: group.adoption_rule,
+      join_rule: group.join_rule ?? 'anyone',
       status: group.status
     }),
     [group]
@@ -116,6 +117,7 @@ function GroupDetails(props: {
       deadline: values.deadline || null,
       visibility: values.visibility as IGroupInput['visibility'],
       adoption_rule: values.adoption_rule as IGroupInput['adoption_rule'],
+      join_rule: values.join_rule as IGroupInput['join_rule'],
       status: values.status as IGroupInput['status']
     };
     const ok = await props.run(() =>
@@ -185,6 +187,32 @@ function GroupDetails(props: {
             { value: 'members', label: trans.__('Members only') }
           ]}
         />
+        <label htmlFor={id('join')}>{trans.__('How people join')}</label>
+        <HTMLSelect
+          id={id('join')}
+          value={values.join_rule}
+          disabled={values.visibility !== 'open'}
+          aria-describedby={id('join-hint')}
+          onChange={e => set('join_rule')(e.target.value)}
+          options={[
+            {
+              value: 'anyone',
+              label: trans.__('Anyone joins as a participant')
+            },
+            {
+              value: 'request',
+              label: trans.__('By request: an organiser accepts each person')
+            }
+          ]}
+        />
+        <span id={id('join-hint')} className="jp-NerdUp-hint">
+          {values.visibility === 'open'
+            ? trans.__('Following the group is free either way.')
+            : trans.__(
+                'A members-only group is joined when an organiser adds the person.'
+              )}
+        </span>
+        {error('join_rule')}
         <label htmlFor={id('adoption')}>
           {trans.__('How proposals are adopted')}
         </label>
