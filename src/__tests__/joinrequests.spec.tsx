@@ -223,6 +223,38 @@ describe("the People section's join requests (organisers)", () => {
     expect(asks).toBe(2);
   });
 
+  it('lists the members by role, organizers first, by display name', async () => {
+    const { model } = await sidebarModel();
+    const view = {
+      group: group(1, {
+        member_count: 4,
+        members: [
+          { username: 'zoe', role: 'participant', version: 1 },
+          { username: 'carl', role: 'follower', version: 1 },
+          { username: 'alice', role: 'organizer', version: 1 },
+          { username: 'ann', role: 'participant', version: 1 }
+        ]
+      }),
+      milestones: [],
+      proposals: [],
+      activity: [],
+      snapshots: []
+    } as unknown as IGroupView;
+    await root.render(
+      inSidebar(model, <People view={view} rhythm={null as any} />)
+    );
+    await settle();
+    const rows = [
+      ...root.host.querySelectorAll('[aria-label="Members"] li')
+    ].map(li => li.textContent);
+    expect(rows).toEqual([
+      'you organizer',
+      'ann participant',
+      'zoe participant',
+      'carl follower'
+    ]);
+  });
+
   it('shows no requests to someone who may not decide them', async () => {
     const { server } = await people({ decide_join_request: 'deny' });
     expect(root.host.textContent).not.toContain('Join requests');

@@ -8,7 +8,8 @@ import { byRequest } from '../../components/AskToJoin';
 import { useSidebar } from '../../components/context';
 import { Membership } from '../../components/Membership';
 import { Person } from '../../components/Person';
-import { IGroupView, IJoinRequest } from '../../model/types';
+import { roleLabel } from '../../components/GroupCard';
+import { IGroupView, IJoinRequest, IMember } from '../../model/types';
 import { displayName } from '../../people';
 import { ISectionProps } from './Overview';
 
@@ -21,6 +22,7 @@ export function People(props: ISectionProps): JSX.Element {
     <section className="jp-NerdUp-section">
       <h3 className="jp-NerdUp-sectionTitle">{trans.__('People')}</h3>
       <p>{trans._n('%1 member', '%1 members', group.member_count)}</p>
+      <MemberList members={group.members ?? []} />
       {byRequest(group) && (
         <p className="jp-NerdUp-hint">
           {trans.__(
@@ -31,6 +33,36 @@ export function People(props: ISectionProps): JSX.Element {
       <Membership group={group} />
       {decides && <JoinRequests view={props.view} />}
     </section>
+  );
+}
+
+const ROLE_ORDER = ['organizer', 'mentor', 'participant', 'follower'];
+
+/** Who is in the group, by role (organizers first) and name: who to ask, who works. */
+function MemberList(props: {
+  members: readonly IMember[];
+}): JSX.Element | null {
+  const { trans } = useSidebar();
+  if (props.members.length === 0) {
+    return null;
+  }
+  const sorted = [...props.members].sort(
+    (a, b) =>
+      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+      displayName(a.username).localeCompare(displayName(b.username))
+  );
+  return (
+    <ul
+      className="jp-NerdUp-people jp-NerdUp-memberList"
+      aria-label={trans.__('Members')}
+    >
+      {sorted.map(m => (
+        <li key={m.username}>
+          <Person name={m.username} />{' '}
+          <span className="jp-NerdUp-badge">{roleLabel(trans, m.role)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
