@@ -57,7 +57,9 @@ def _organizer_count(session: Session, group_id: int) -> int:
 def _keep_an_organizer(session: Session, membership: Membership) -> None:
     if membership.role == "organizer" and _organizer_count(session, membership.group_id) <= 1:
         raise Conflict(
-            "The group needs an organizer: make someone else an organizer before you step down."
+            "The group needs an organizer: make someone else an organizer before you step "
+            "down, or stay its organizer and mentor it too (“also mentors” in the group's "
+            "Settings; `also_mentor` in the API)."
         )
 
 
@@ -113,11 +115,22 @@ def change_role(
     data: dict[str, Any],
     if_match: int | None,
 ) -> dict[str, Any]:
-    """Switch one's own role, or (organizers) anyone's. `If-Match` is checked when sent."""
-    role = v.clean(data, {"role": v.choice(ROLES)}, required=("role",))["role"]
+    """Switch one's own role, or (organizers) anyone's; organizers also say whether an
+    organizer mentors the group too (`also_mentor`). `If-Match` is checked when sent."""
+    fields = v.clean(data, {"role": v.choice(ROLES), "also_mentor": v.boolean})
+    if not fields:
+        raise InvalidInput(
+            "Send the new role, or also_mentor.",
+            fields={"role": "Give role or also_mentor."},
+        )
     lock(session, Group, group_id)
     require(session, group_id, username, Action.VIEW_GROUP)
     membership = _member_or_404(session, group_id, target)
+    if "also_mentor" in fields:
+        _set_also_mentor(session, username, membership, fields, if_match)
+        if "role" not in fields:
+            return serialize.member(membership)
+    role = fields["role"]
     if target == username and role in SELF_SERVICE_ROLES:
         action = Action.SWITCH_OWN_ROLE
     else:
@@ -132,6 +145,7 @@ def change_role(
         raise join_requests.ask_instead()
     if role != "organizer":
         _keep_an_organizer(session, membership)
+        membership.also_mentor = False  # only an organizer mentors beside their role
     old, membership.role = membership.role, role
     session.flush()
     summary = (
@@ -148,6 +162,43 @@ def change_role(
         {"username": target, "role": role, "previous_role": old},
     )
     return serialize.member(membership)
+
+
+def _set_also_mentor(
+    session: Session,
+    username: str,
+    membership: Membership,
+    fields: dict[str, Any],
+    if_match: int | None,
+) -> None:
+    """An organizer mentors the group too, or stops (#16): organizers decide, for an
+    organizer (their own membership included); a mentor is a role of its own."""
+    require(session, membership.group_id, username, Action.MANAGE_MEMBERS)
+    check_version(membership, if_match, serialize.member, required=False)
+    wanted = bool(fields["also_mentor"])
+    role = fields.get("role", membership.role)
+    if wanted and role != "organizer":
+        raise InvalidInput(
+            "Only an organizer mentors beside their role: make them a mentor instead.",
+            fields={"also_mentor": "Only for an organizer."},
+        )
+    if wanted == membership.also_mentor:
+        return
+    membership.also_mentor = wanted
+    session.flush()
+    if membership.username == username:
+        summary = "mentors the group too" if wanted else "no longer mentors the group"
+    else:
+        who = shown(session, membership.username)
+        summary = f"made {who} a mentor too" if wanted else f"{who} no longer mentors the group"
+    record(
+        session,
+        membership.group_id,
+        username,
+        "member.role_changed",
+        summary,
+        {"username": membership.username, "role": membership.role, "also_mentor": wanted},
+    )
 
 
 def drop(session: Session, membership: Membership) -> list[Task]:

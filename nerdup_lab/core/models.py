@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
@@ -132,6 +133,9 @@ class Membership(Versioned, Base):
     username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     joined_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # An organizer who mentors the group too (migration 0013): listed among its mentors and
+    # sees it in the mentoring overview. Always false for the other roles.
+    also_mentor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     group: Mapped[Group] = relationship(back_populates="memberships")
 

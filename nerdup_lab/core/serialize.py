@@ -128,6 +128,7 @@ def member(record: Membership) -> dict[str, Any]:
     return {
         "username": record.username,
         "role": record.role,
+        "also_mentor": bool(record.also_mentor),
         "joined_at": _ts(record.joined_at),
         "version": record.version,
     }
@@ -162,6 +163,9 @@ def group(
         "created_by": record.created_by,
         "member_count": len(record.memberships),
         "my_role": mine.role if mine is not None else None,
+        # Whether the viewer mentors the group: as its mentor, or as an organizer who also
+        # mentors (#16).
+        "i_mentor": mine is not None and (mine.role == "mentor" or bool(mine.also_mentor)),
         "progress": group_progress(record, figures),
         "current_milestone": (
             milestone(current, with_tasks=False, figures=figures) if current is not None else None

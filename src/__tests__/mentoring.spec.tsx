@@ -201,6 +201,22 @@ describe('the Mentoring section of the directory', () => {
     expect(root.host.querySelector('.jp-NerdUp-cards')).not.toBeNull();
   });
 
+  it('is there for an organizer who mentors the group too', async () => {
+    await start(false);
+    server.routes['GET /me'] = () => ({
+      body: {
+        user: { username: 'alice', display_name: 'Alice' },
+        groups: [group(1, { my_role: 'organizer', i_mentor: true })],
+        tasks: []
+      }
+    });
+    await model.refreshMe();
+    await root.render(inSidebar(model, <Mentoring />));
+    await settle();
+    expect(mentoringCalls()).toBe(1);
+    expect(section()).not.toBeNull();
+  });
+
   it('is not there when the server lists no mentored group', async () => {
     await start();
     answer.groups = [];

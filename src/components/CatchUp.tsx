@@ -6,7 +6,7 @@ import { currentMilestone, recentWork, whoToAsk } from '../model/derive';
 import { IGroupView } from '../model/types';
 import { ActivityFeed } from './ActivityFeed';
 import { useSidebar } from './context';
-import { roleLabel } from './GroupCard';
+import { memberLabel } from './GroupCard';
 import { Markdown } from './Markdown';
 import { Person } from './Person';
 import { SnapshotLinks } from './SnapshotLinks';
@@ -91,9 +91,7 @@ export function CatchUp(props: ICatchUpProps): JSX.Element {
           {ask.map(m => (
             <li key={m.username}>
               <Person name={m.username} />{' '}
-              <span className="jp-NerdUp-badge">
-                {roleLabel(trans, m.role)}
-              </span>
+              <span className="jp-NerdUp-badge">{memberLabel(trans, m)}</span>
             </li>
           ))}
         </ul>

@@ -105,6 +105,17 @@ export function GroupCard(props: IGroupCardProps): JSX.Element {
   );
 }
 
+/** A member's role in words, with "· mentor" for an organizer who mentors too. */
+export function memberLabel(
+  trans: ReturnType<typeof useSidebar>['trans'],
+  member: { role: Role; also_mentor?: boolean }
+): string {
+  const role = roleLabel(trans, member.role);
+  return member.also_mentor
+    ? trans.__('%1 · %2', role, roleLabel(trans, 'mentor'))
+    : role;
+}
+
 export function roleLabel(
   trans: ReturnType<typeof useSidebar>['trans'],
   role: Role

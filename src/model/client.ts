@@ -127,6 +127,22 @@ export class GroupsClient {
       }
     );
   }
+  /** Organizers: whether an organizer mentors the group too (#16). */
+  setAlsoMentor(
+    groupId: number,
+    username: string,
+    alsoMentor: boolean,
+    version?: number
+  ): Promise<IMember> {
+    return this._call(
+      `groups/${groupId}/members/${encodeURIComponent(username)}`,
+      {
+        method: 'PATCH',
+        body: { also_mentor: alsoMentor },
+        headers: version === undefined ? {} : ifMatch(version)
+      }
+    );
+  }
   /** Organizers: add someone by user name with a role. */
   addMember(groupId: number, username: string, role: Role): Promise<IMember> {
     return this._call(`groups/${groupId}/members`, {

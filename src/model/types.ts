@@ -29,6 +29,8 @@ export interface ILink {
 export interface IMember {
   username: string;
   role: Role;
+  /** An organizer who mentors the group too. */
+  also_mentor?: boolean;
   joined_at: string | null;
   version: number;
 }
@@ -96,6 +98,8 @@ export interface IGroup {
   created_by: string | null;
   member_count: number;
   my_role: Role | null;
+  /** I mentor the group: as its mentor, or as an organizer who mentors it too. */
+  i_mentor?: boolean;
   progress: IProgress;
   current_milestone: IMilestone | null;
   version: number;

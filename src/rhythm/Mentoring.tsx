@@ -23,9 +23,10 @@ type IStalledWork = (
 
 /** Whether /me lists a group where the user is a mentor (null: not loaded yet). */
 function mentorsAGroup(
-  groups: readonly { my_role: string | null }[] | undefined
+  groups: readonly { my_role: string | null; i_mentor?: boolean }[] | undefined
 ): boolean {
-  return (groups ?? []).some(g => g.my_role === 'mentor');
+  // A mentor, or an organizer who mentors the group too (#16).
+  return (groups ?? []).some(g => g.my_role === 'mentor' || g.i_mentor);
 }
 
 /**

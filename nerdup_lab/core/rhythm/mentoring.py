@@ -289,7 +289,11 @@ def overview(
     mentored = session.execute(
         select(Group.id, Group.title)
         .join(Membership, Membership.group_id == Group.id)
-        .where(Membership.username == username, Membership.role == "mentor")
+        .where(
+            Membership.username == username,
+            # A mentor, or an organizer who mentors the group too (#16).
+            or_(Membership.role == "mentor", Membership.also_mentor.is_(True)),
+        )
         .order_by(Group.id)
     ).all()
     ids = [gid for gid, _ in mentored]

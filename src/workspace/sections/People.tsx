@@ -8,7 +8,7 @@ import { byRequest } from '../../components/AskToJoin';
 import { useSidebar } from '../../components/context';
 import { Membership } from '../../components/Membership';
 import { Person } from '../../components/Person';
-import { roleLabel } from '../../components/GroupCard';
+import { memberLabel } from '../../components/GroupCard';
 import { IGroupView, IJoinRequest, IMember } from '../../model/types';
 import { displayName } from '../../people';
 import { ISectionProps } from './Overview';
@@ -59,7 +59,7 @@ function MemberList(props: {
       {sorted.map(m => (
         <li key={m.username}>
           <Person name={m.username} />{' '}
-          <span className="jp-NerdUp-badge">{roleLabel(trans, m.role)}</span>
+          <span className="jp-NerdUp-badge">{memberLabel(trans, m)}</span>
         </li>
       ))}
     </ul>

@@ -317,6 +317,29 @@ function Members(props: { group: IGroup; run: Run }): JSX.Element {
                 label: roleLabel(trans, r)
               }))}
             />
+            {m.role !== 'organizer' ? (
+              <span />
+            ) : (
+              <label className="jp-NerdUp-alsoMentor">
+                <input
+                  type="checkbox"
+                  checked={!!m.also_mentor}
+                  aria-label={trans.__('%1 mentors the group too', m.username)}
+                  onChange={e => {
+                    const value = e.target.checked;
+                    void run(() =>
+                      model.client.setAlsoMentor(
+                        group.id,
+                        m.username,
+                        value,
+                        m.version
+                      )
+                    );
+                  }}
+                />
+                {trans.__('mentors too')}
+              </label>
+            )}
             <Button
               small
               minimal

@@ -1,7 +1,13 @@
 import { expect, test } from '@jupyterlab/galata';
 import { execFileSync } from 'child_process';
 
-import { api, consoleErrors, openSidebar, shootThemes } from './helpers';
+import {
+  api,
+  consoleErrors,
+  openGroup,
+  openSidebar,
+  shootThemes
+} from './helpers';
 
 const GROUP = 'Regression reading circle';
 const QUESTION = 'Why does the residual plot fan out?';
@@ -16,8 +22,9 @@ test.describe.serial('Mentoring', () => {
     // The name people see: jupyter-server's own identity of this browser.
     const { identity } = await api(page, 'GET', '/api/me');
 
-    // The test's only user starts the group, asks, then hands the organizer role to
-    // bob and becomes the group's mentor.
+    // The test's only user starts the group (a mentorship stream of their own), asks,
+    // makes bob a second organizer, and then, through the lab, stays its organizer and
+    // mentors it too (#16: a mentor may also organise).
     const group = await api(page, 'POST', '/groups', {
       title: GROUP,
       description: 'Chapter by chapter, with notebooks.'
@@ -37,12 +44,21 @@ test.describe.serial('Mentoring', () => {
       username: 'bob',
       role: 'organizer'
     });
-    await api(
+    const room = await openGroup(page, GROUP);
+    await room.section('Settings');
+    const mine = room.view.getByRole('checkbox', {
+      name: `${me} mentors the group too`
+    });
+    await mine.click(); // saved at once; the box shows what the server stored
+    await expect(mine).toBeChecked();
+    await shootThemes(
       page,
-      'PATCH',
-      `/groups/${group.id}/members/${encodeURIComponent(me)}`,
-      { role: 'mentor' }
+      'mentoring-organizer-mentors',
+      room.view.locator('.jp-NerdUp-settingsMembers')
     );
+    await room.sidebar
+      .getByRole('button', { name: 'Back to all groups' })
+      .click();
 
     await openSidebar(page);
     const sidebar = page.locator('#nerdup-sidebar');
@@ -120,12 +136,18 @@ test.describe.serial('Mentoring', () => {
     // Back in the directory, where the Mentoring section is.
     await sidebar.getByRole('button', { name: 'Back to all groups' }).click();
     const stalled = mentoring.getByRole('list', { name: 'Stalled work' });
-    // Bob, the organiser, is a doer of the reading too (a mentor is not).
-    await expect(stalled.locator('li')).toHaveText([
-      `Bea claimed “Fit the first model”${GROUP} · claimed 21 days ago, no snapshot since`,
-      `Bea has not done their part of “Read chapter 3”${GROUP} · no snapshot for 21 days`,
-      `Bob has not done their part of “Read chapter 3”${GROUP} · no snapshot for 21 days`
-    ]);
+    // The organisers (bob, and the mentor herself, who organises too) are doers of the
+    // reading as well, as the group's progress counts them.
+    const items = stalled.locator('li');
+    await expect(items).toHaveCount(4);
+    await expect(items.first()).toHaveText(
+      `Bea claimed “Fit the first model”${GROUP} · claimed 21 days ago, no snapshot since`
+    );
+    for (const who of ['Bea', 'Bob', identity.display_name]) {
+      await expect(
+        stalled.getByText(`${who} has not done their part of “Read chapter 3”`)
+      ).toHaveCount(1);
+    }
     await shootThemes(page, 'mentoring-stalled', mentoring);
 
     // Leaving the group (in People): no longer a mentor anywhere, the section goes away.
