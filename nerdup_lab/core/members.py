@@ -58,8 +58,8 @@ def _keep_an_organizer(session: Session, membership: Membership) -> None:
     if membership.role == "organizer" and _organizer_count(session, membership.group_id) <= 1:
         raise Conflict(
             "The group needs an organizer: make someone else an organizer before you step "
-            "down, or stay its organizer and mentor it too (“also mentors” in the group's "
-            "Settings; `also_mentor` in the API)."
+            "down, or stay its organizer and mentor it too (tick “mentors too” beside your "
+            "name in the group's Settings)."
         )
 
 
