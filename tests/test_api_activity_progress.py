@@ -35,11 +35,13 @@ async def test_activity_pages_with_a_cursor(api):
         await alice.post(f"/groups/{gid}/proposals", {"title": f"P{i}"})
     path = f"/groups/{gid}/activity"
     first = (await alice.get(path, params={"limit": 3})).json
-    assert [a["summary"] for a in first["items"]] == ["proposed “P5”", "proposed “P4”",
-                                                       "proposed “P3”"]  # fmt: skip
+    assert [a["summary"] for a in first["items"]] == ["proposed the milestone “P5”",
+                                                       "proposed the milestone “P4”",
+                                                       "proposed the milestone “P3”"]  # fmt: skip
     second = (await alice.get(path, params={"limit": 3, "before": first["next"]})).json
-    assert [a["summary"] for a in second["items"]] == ["proposed “P2”", "proposed “P1”",
-                                                        "proposed “P0”"]  # fmt: skip
+    assert [a["summary"] for a in second["items"]] == ["proposed the milestone “P2”",
+                                                        "proposed the milestone “P1”",
+                                                        "proposed the milestone “P0”"]  # fmt: skip
     last = (await alice.get(path, params={"limit": 3, "before": second["next"]})).json
     assert [a["kind"] for a in last["items"]] == ["group.created"]
     assert last["next"] is None

@@ -22,8 +22,8 @@ async def test_creator_becomes_first_organizer(api):
     group = reply.json
     assert group["title"] == "Titanic study"
     assert group["members"] == [
-        {"username": "alice", "role": "organizer", "joined_at": group["members"][0]["joined_at"],
-         "version": 1}
+        {"username": "alice", "role": "organizer", "also_mentor": False,
+         "joined_at": group["members"][0]["joined_at"], "version": 1}
     ]  # fmt: skip
     assert group["my_role"] == "organizer"
     assert group["created_by"] == "alice"
