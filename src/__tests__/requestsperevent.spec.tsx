@@ -46,8 +46,9 @@ describe('requests per teammate change', () => {
   async function requestsFor(event: Partial<IActivityEvent>) {
     const { server, model } = await lab();
     const before = server.calls.length;
+    // Waits for the burst's loads themselves (the debounced handling resolves then).
     await act(async () => {
-      model.handleActivity(
+      await model.handleActivity(
         {
           group_id: 1,
           activity_id: 50,
@@ -59,7 +60,6 @@ describe('requests per teammate change', () => {
         } as IActivityEvent,
         1
       );
-      await new Promise(resolve => setTimeout(resolve, 20));
     });
     await settle();
     return {

@@ -310,21 +310,22 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
 
   /**
    * A nerdup event arrived: refresh what it touches, and only that (its kind says which
-   * parts of the view; see eventparts.ts). Events within `delay` ms are handled together.
+   * parts of the view; see eventparts.ts). Events within `delay` ms are handled together;
+   * the promise resolves once the burst they belong to has been loaded.
    */
-  handleActivity(event: IActivityEvent, delay = 150): void {
+  handleActivity(event: IActivityEvent, delay = 150): Promise<void> {
     const events = this._touched.get(event.group_id) ?? [];
     events.push(event);
     this._touched.set(event.group_id, events);
     if (!this._debouncer || this._debouncer.limit !== delay) {
       this._debouncer?.dispose();
-      this._debouncer = new Debouncer(() => {
+      this._debouncer = new Debouncer<void>(() => {
         const touched = new Map(this._touched);
         this._touched.clear();
         return this._applyTouched(touched);
       }, delay);
     }
-    void this._debouncer.invoke();
+    return this._debouncer.invoke();
   }
 
   /** True when the group has activity newer than what is shown (the fallback poll). */
@@ -448,10 +449,8 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
         this.allMyOpenTasks.some(t => t.id === taskId)
       );
     }
-    if (resource === 'member' || resource === 'hub_group') {
-      return true; // a membership (mine, maybe) changed
-    }
-    if (resource === 'group') {
+    // A membership (mine, maybe), or the group's title or state, changed.
+    if (['member', 'hub_group', 'group'].includes(resource)) {
       return true;
     }
     return partsOfAll([event]) === null;
@@ -653,7 +652,7 @@ export class GroupsModel implements INerdUpGroups, IDisposable {
   private _inflight: Promise<void> | null = null;
   private _again = false;
   private _touched = new Map<number, IActivityEvent[]>();
-  private _debouncer: Debouncer | null = null;
+  private _debouncer: Debouncer<void> | null = null;
   private _lastChange: ReadonlySet<ViewPart> | null = null;
   /** How many times the user chose a group (or the directory): start() keeps their choice. */
   private _choices = 0;

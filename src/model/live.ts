@@ -93,7 +93,7 @@ export class LiveUpdates implements IDisposable {
       return;
     }
     this._interval = this._min;
-    this._model.handleActivity(event);
+    void this._model.handleActivity(event);
   }
 
   private _schedule(): void {

@@ -31,6 +31,17 @@ export function slug(title: string, fallback: string): string {
   return s || fallback;
 }
 
+/** The names in a folder that exists, from its listing. */
+async function namesIn(
+  contents: ITaskNotebookDeps['contents'],
+  dir: string
+): Promise<Set<string>> {
+  const listing = await contents.get(dir, { content: true });
+  return new Set(
+    ((listing.content as Contents.IModel[] | null) ?? []).map(m => m.name)
+  );
+}
+
 /**
  * The names in `folder`, made level by level from the root when missing. Each level is
  * looked up in its parent's listing rather than asked for: a request for a missing path
@@ -40,16 +51,12 @@ async function ensureFolder(
   contents: ITaskNotebookDeps['contents'],
   folder: string
 ): Promise<Set<string>> {
-  const names = (listing: Contents.IModel) =>
-    new Set(
-      ((listing.content as Contents.IModel[] | null) ?? []).map(m => m.name)
-    );
-  let inside = names(await contents.get('', { content: true }));
+  let inside = await namesIn(contents, '');
   let dir = '';
   for (const part of folder ? folder.split('/') : []) {
     dir = dir ? `${dir}/${part}` : part;
     if (inside.has(part)) {
-      inside = names(await contents.get(dir, { content: true }));
+      inside = await namesIn(contents, dir);
     } else {
       await contents.save(dir, { type: 'directory' });
       inside = new Set();
@@ -68,17 +75,11 @@ export async function fileExists(
 ): Promise<boolean> {
   const parts = path.split('/').filter(Boolean);
   let dir = '';
-  for (const [i, part] of parts.entries()) {
-    const listing = await contents.get(dir, { content: true });
-    const names = ((listing.content as Contents.IModel[] | null) ?? []).map(
-      m => m.name
-    );
-    if (!names.includes(part)) {
+  for (const part of parts) {
+    if (!(await namesIn(contents, dir)).has(part)) {
       return false;
     }
-    if (i < parts.length - 1) {
-      dir = dir ? `${dir}/${part}` : part;
-    }
+    dir = dir ? `${dir}/${part}` : part;
   }
   return parts.length > 0;
 }

@@ -1,5 +1,5 @@
 import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
-import { Locator, Page } from '@playwright/test';
+import { Browser, Locator, Page } from '@playwright/test';
 
 /** Where screenshots go, so a person can look at what each test saw. */
 export const SHOTS = 'test-results/screenshots';
@@ -302,4 +302,20 @@ export async function typeIntoActiveCell(
   await expect(
     notebook.locator('.jp-Cell.jp-mod-active .cm-content')
   ).toHaveText(text.split('\n').join(''));
+}
+
+/**
+ * A browser context of its own (no cookie, no workspace of this one): another person at
+ * another computer, or the same person in a second browser.
+ */
+export async function newBrowser(
+  browser: Browser,
+  baseURL: string
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    serviceWorkers: 'block'
+  });
+  return context.newPage();
 }

@@ -3,11 +3,12 @@
  * and the Study groups sidebar lists the group that lives in the nerdup hub service.
  * Run with `jlpm playwright test -c playwright.hub.config.js`.
  */
-import { Browser, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 
 import {
   commitWithKeyboard,
   consoleErrors,
+  newBrowser,
   showStudyGroups,
   typeIntoActiveCell
 } from './helpers';
@@ -261,21 +262,12 @@ test('an organizer imports the members of a JupyterHub group', async ({
   await section.screenshot({ path: `${SHOTS}/hub-group-link-error.png` });
 });
 
-/** A browser context of its own (no cookie): another person at another computer. */
-async function newPerson(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 1440, height: 900 }
-  });
-  return context.newPage();
-}
-
 test("a member's work loop in the hub: claim, open my notebook, commit, rename, commit; the organiser sees it", async ({
   browser,
   baseURL
 }) => {
   // Bob, a participant of the seeded group, logs in to JupyterHub: his own server starts.
-  const page = await newPerson(browser, baseURL!);
+  const page = await newBrowser(browser, baseURL!);
   const errors = consoleErrors(page);
   await login(page, 'bob');
   await openLab(page, 'lab', 'bob');
@@ -351,7 +343,7 @@ test("a member's work loop in the hub: claim, open my notebook, commit, rename, 
   await page.screenshot({ path: `${SHOTS}/hub-workloop-bob.png` });
 
   // Alice, the organiser, in her own browser and server: the group saw both snapshots.
-  const alice = await newPerson(browser, baseURL!);
+  const alice = await newBrowser(browser, baseURL!);
   const aliceErrors = consoleErrors(alice);
   await login(alice);
   await openLab(alice);

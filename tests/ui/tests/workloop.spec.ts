@@ -1,5 +1,5 @@
 import { expect, test as base } from '@jupyterlab/galata';
-import { Browser, Locator, Page } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,6 +8,7 @@ import {
   closeToasts,
   commitWithKeyboard,
   consoleErrors,
+  newBrowser,
   SHOTS,
   showDirectory,
   showStudyGroups,
@@ -245,7 +246,7 @@ test.describe('The work loop, as one person in their own lab', () => {
 
     // A second browser, logged in with the same token: the same person, with the
     // membership, the claimed task and the name.
-    const other = await secondBrowser(browser, baseURL!);
+    const other = await newBrowser(browser, baseURL!);
     const otherErrors = consoleErrors(other);
     await logIn(other);
     await showStudyGroups(other);
@@ -300,13 +301,3 @@ test.describe('The work loop, as one person in their own lab', () => {
     await other.context().close();
   });
 });
-
-/** A browser context of its own (no cookie), on the one-person lab. */
-async function secondBrowser(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 1440, height: 900 },
-    serviceWorkers: 'block'
-  });
-  return context.newPage();
-}
